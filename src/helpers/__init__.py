@@ -1,0 +1,1 @@
+"""Vietnamese provincial office reports into tidy tables."""

@@ -1,0 +1,211 @@
+"""Datelines and periods → published date, reviewed period, and a figure's own period.
+
+* ``find_published(text)``: the publication date from the datelines real portals print near the top
+  (``10/02/2024 08:48:00``, ``Đăng ngày 08 - 01 - 2022``, ``29/12/2017, 9:12 (GMT+7)``,
+  ``Ngày đăng: …``, ``Cập nhật: …``). A date inside a sentence (``Ngày 27/5/2019, đồng chí …``) is
+  the date of an event, not of publication, and is not taken.
+* ``find_period(text, published)``: the period the report reviews, telling it from the plan year
+  (``tổng kết năm 2017, phương hướng năm 2018`` reviews 2017).
+* ``clause_period(text, start, report_period)``: the period of one figure when its own clause names
+  another year (``năm 2018 Cổng xếp hạng thứ 35/61`` in a 2019 report) or a cut-off
+  (``tính đến ngày 17/5/2019``).
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+
+_SEP = r"\s*[/\-.]\s*"
+_DMY = rf"(?P<d>\d{{1,2}}){_SEP}(?P<m>\d{{1,2}}){_SEP}(?P<y>(?:19|20)\d\d)"
+# A dateline is a line that is (almost) only a date, optionally with a time and a label.
+_DATELINE_RE = re.compile(
+    rf"^(?:[^\n\d]{{0,40}}?(?:đăng ngày|ngày đăng|ngày|cập nhật|đăng lúc|xuất bản|thời gian)\s*:?\s*)?"
+    rf"(?:(?:thứ\s+\w+|chủ nhật)\s*,?\s*)?{_DMY}"
+    rf"(?:\s*[,|\-]?\s*\d{{1,2}}\s*[:h]\s*\d{{2}}(?:\s*:\s*\d{{2}})?\s*(?:SA|CH|AM|PM)?)?"
+    rf"(?:\s*\(GMT\s*[+-]\s*\d+\))?(?P<rest>[^\n]*)$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
+
+
+@dataclass(frozen=True)
+class Period:
+    start: date
+    end: date
+    label: str
+    position: int = -1  # where in the text the label stands
+
+    @property
+    def is_full_year(self) -> bool:
+        return (self.start.month, self.start.day, self.end.month, self.end.day) == (1, 1, 12, 31) and \
+            self.start.year == self.end.year
+
+
+def _safe_date(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def find_published(text: str, head_lines: int = 6) -> date | None:
+    """The publication date from a dateline among the first ``head_lines`` non-empty lines, else None."""
+    lines = [line for line in text.split("\n") if line.strip()][:head_lines]
+    for line in lines:
+        m = _DATELINE_RE.match(line.strip())
+        if not m:
+            continue
+        rest = m.group("rest").strip()
+        # A dateline carries at most a little furniture after the date ("Xem cỡ chữ: A+ A-"), never prose
+        # that goes on as a sentence ("Ngày 27/5/2019, đồng chí ... đã có buổi làm việc").
+        if rest.startswith(",") and len(rest.split()) > 4:
+            continue
+        found = _safe_date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+        if found:
+            return found
+    return None
+
+
+def _month_end(y: int, m: int) -> date:
+    return date(y, m, calendar.monthrange(y, m)[1])
+
+
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_PARTIAL_RE = re.compile(
+    r"(?P<label>(?P<n>\d{1,2}|sáu|chín)\s+tháng\s+(?P<part>đầu năm|cuối năm|năm)?\s*(?:" + _YEAR + r")?)",
+    re.IGNORECASE,
+)
+_QUARTER_RE = re.compile(
+    r"(?P<label>quý\s+(?P<q>IV|III|II|I|[1-4])(?:\s*(?:năm|/)\s*" + _YEAR + r")?)", re.IGNORECASE)
+_YEAR_RE = re.compile(r"(?P<label>năm\s+" + _YEAR + r")(?!\s*[-–]\s*(?:19|20)\d\d)", re.IGNORECASE)
+
+# Phrases that make the year after them a reference, a plan or a span rather than the reviewed period.
+_NOT_REVIEWED_BEFORE = re.compile(
+    r"(?:so với|so cùng kỳ|từ|đến|tới|trước|sau|giai đoạn|nhiệm kỳ|thời kỳ|tầm nhìn|kế hoạch|phương hướng|"
+    r"triển khai|chương trình công tác|chương trình|phấn đấu|mục tiêu|dự kiến|định hướng|nhiệm vụ trọng tâm|"
+    r"tháng\s+\d{1,2}|đầu|cuối|giữa|hội nghị[^.,;]{0,60}?|lịch làm việc)\s*(?:của[^.,;]{0,40}?)?$",
+    re.IGNORECASE,
+)
+_PLAN_AFTER = re.compile(r"^\s*(?:,\s*)?(?:Văn phòng[^.;]{0,40}?xác định|cần|phải|sẽ|tiếp tục|là năm)",
+                         re.IGNORECASE)
+_REVIEW_BEFORE = re.compile(
+    r"(?:tổng kết|sơ kết|kết quả|tình hình|đánh giá|trong|qua|thực hiện nhiệm vụ|báo cáo|công tác)"
+    r"[^.;]{0,40}$",
+    re.IGNORECASE,
+)
+
+
+def _partial_period(m: re.Match, default_year: int | None) -> Period | None:
+    year = int(m.group("year")) if m.group("year") else default_year
+    if year is None:
+        return None
+    n_text = m.group("n").lower()
+    n = {"sáu": 6, "chín": 9}.get(n_text) or int(n_text)
+    if not 1 <= n <= 12:
+        return None
+    part = (m.group("part") or "").lower()
+    if part == "cuối năm":
+        return Period(date(year, 13 - n, 1), date(year, 12, 31), m.group("label").strip(), m.start())
+    if n == 12:
+        return Period(date(year, 1, 1), date(year, 12, 31), m.group("label").strip(), m.start())
+    return Period(date(year, 1, 1), _month_end(year, n), m.group("label").strip(), m.start())
+
+
+def _quarter_period(m: re.Match, default_year: int | None) -> Period | None:
+    year = int(m.group("year")) if m.group("year") else default_year
+    if year is None:
+        return None
+    q = _ROMAN.get(m.group("q").upper()) or int(m.group("q"))
+    return Period(date(year, 3 * q - 2, 1), _month_end(year, 3 * q), m.group("label").strip(), m.start())
+
+
+def _candidates(text: str, default_year: int | None) -> list[tuple[int, Period]]:
+    """Every period phrase in ``text`` with a score: 2 when cued as reviewed, 1 plain; plans dropped."""
+    found: list[tuple[int, Period]] = []
+    for regex, build in ((_PARTIAL_RE, _partial_period), (_QUARTER_RE, _quarter_period)):
+        for m in regex.finditer(text):
+            if regex is _PARTIAL_RE and not (m.group("part") or m.group("year")):
+                continue  # "3 tháng" alone is a duration, not a period
+            period = build(m, default_year)
+            if period is None:
+                continue
+            before = text[max(0, m.start() - 80):m.start()]
+            if re.search(r"(?:kế hoạch|phương hướng|nhiệm vụ|triển khai)[^.,;]{0,25}$", before, re.I) and \
+                    not _REVIEW_BEFORE.search(before[-30:]):
+                continue
+            found.append((3 if _REVIEW_BEFORE.search(before) else 2, period))
+    for m in _YEAR_RE.finditer(text):
+        before = text[max(0, m.start() - 80):m.start()]
+        after = text[m.end():m.end() + 60]
+        if _NOT_REVIEWED_BEFORE.search(before) or _PLAN_AFTER.search(after):
+            continue
+        if re.search(r"tháng\s*$", before, re.I) or re.match(r"\s*[-–]\s*\d", after):
+            continue
+        year = int(m.group("year"))
+        score = 2 if _REVIEW_BEFORE.search(before) or re.search(r"(?:^|\n)\s*$", before) else 1
+        found.append((score, Period(date(year, 1, 1), date(year, 12, 31), m.group("label"), m.start())))
+    return found
+
+
+def find_period(text: str, published: date | None = None) -> Period | None:
+    """The period the report reviews, or None when the text names none.
+
+    Phrases are scored (a review cue such as ``tổng kết``, ``kết quả``, ``trong`` or a paragraph that
+    opens with the year scores higher; plan cues such as ``phương hướng``, ``triển khai``, ``so với``
+    drop the phrase). Among the best-scored phrases a partial period (``5 tháng đầu năm 2019``) wins
+    over a full year of the same year, and the earliest year wins over later ones, because a report
+    reviews the past and plans the future. Years after the publication year are never the reviewed one.
+    """
+    default_year = published.year if published else None
+    candidates = _candidates(text, default_year)
+    if published:
+        candidates = [(s, p) for s, p in candidates if p.start <= published]
+    if not candidates:
+        return None
+    best = max(score for score, _ in candidates)
+    top = [p for score, p in candidates if score == best]
+    earliest_year = min(p.start.year for p in top)
+    same_year = [p for p in top if p.start.year == earliest_year]
+    partial = [p for p in same_year if not p.is_full_year]
+    chosen = partial or same_year
+    return min(chosen, key=lambda p: p.position)
+
+
+_CUTOFF_RE = re.compile(
+    r"(?:tính đến|tính tới|lũy kế đến|đến hết)\s+(?:ngày\s+)?(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})"
+    r"(?:\s*/\s*(?P<y>(?:19|20)\d\d))?",
+    re.IGNORECASE,
+)
+_CLAUSE_YEAR_RE = re.compile(r"(?:^|[\s,(])(?:trong\s+|cả\s+)?năm\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
+
+
+def clause_period(text: str, start: int, sentence_start: int, report: Period | None) -> Period | None:
+    """The period of a figure at ``start`` when its clause names another one, else ``report``.
+
+    The clause runs back from the figure to the previous comma, semicolon or sentence start for a year
+    (``năm 2018 Cổng xếp hạng …``), and to the previous semicolon for a cut-off date
+    (``tính đến ngày 17/5/2019 …``).
+    """
+    if report is None:
+        return None
+    segment_start = max(text.rfind(";", sentence_start, start), sentence_start)
+    segment = text[segment_start:start]
+    clause_start = max(segment.rfind(","), segment.rfind(":"), 0)
+    clause = segment[clause_start:]
+    for m in _CLAUSE_YEAR_RE.finditer(clause):
+        before = clause[:m.start() + 1]
+        if re.search(r"(?:so với|so|từ|đến|tới|trước|sau)\s*(?:cùng kỳ\s*)?$", before.rstrip(), re.I):
+            continue
+        year = int(m.group("year"))
+        if year != report.start.year or not report.is_full_year and year != report.end.year:
+            return Period(date(year, 1, 1), date(year, 12, 31), f"năm {year}", segment_start + clause_start)
+    cutoffs = list(_CUTOFF_RE.finditer(segment))
+    if cutoffs:
+        m = cutoffs[-1]
+        year = int(m.group("y")) if m.group("y") else report.end.year
+        end = _safe_date(year, int(m.group("m")), int(m.group("d")))
+        if end and report.start <= end <= report.end and end != report.end:
+            return Period(report.start, end, m.group(0), segment_start + m.start())
+    return report

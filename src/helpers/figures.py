@@ -1,0 +1,297 @@
+"""Catalog rules → facts with their sentence and offsets.
+
+How a figure is recognised. Vietnamese reports state a figure as *verb + number + noun*
+(``tiếp nhận 52.200 văn bản đến``), *noun + đạt + number* (``tỷ lệ đơn giản hóa đạt 65%``), as an
+``x/y`` form (``18/20 chỉ tiêu … đạt và vượt``, ``xếp thứ 2/14 tỉnh``), as a rate after a count
+(``xử lý đúng hạn 32.152 hồ sơ, văn bản, đạt 99,98%``), or as a change against an earlier period
+(``tăng 7.127 nhiệm vụ so với năm 2020``).
+
+Each :class:`Rule` names a metric and up to three tests on the text around one number:
+
+* ``noun``: what must follow the number (the thing counted), matched at the number's end;
+* ``before``: a cue that must stand before the number in the same clause (within ``near`` chars,
+  not across ``;``); the *closest* cue wins when several metrics share a noun
+  (``công bố bãi bỏ 178 TTHC`` is abolished, not announced);
+* ``after``: a cue that may stand after the noun instead (``18/20 chỉ tiêu … đạt và vượt``).
+
+A rule with a noun and no cue is specific by its noun alone (``lượt công dân``) and beats cue rules.
+Numbers that are not quantities (dates, document numbers, ordinals; see :mod:`helpers.numbers`),
+numbers inside quotation marks (slogans such as “5 đúng, 4 rõ, 3 bảo đảm”) and percentages that
+measure an excess over a target (``vượt 0,2% chỉ tiêu``) never produce a fact.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .catalog import load_catalog
+from .numbers import Number, find_numbers
+from .sentences import split_sentences
+
+I = re.IGNORECASE
+TTHC = r"(?:thủ tục hành chính|TTHC|thủ tục)"
+DOCS = r"(?:văn bản(?:,| và)? hồ sơ|hồ sơ(?:,| và)? văn bản|văn bản|hồ sơ công việc)"
+DOSSIER = r"hồ sơ(?!(?:,| và)? văn bản| công việc)"
+# "tiếp" that means receiving citizens, not "tiếp nhận" (receive), "tiếp tục" (continue) or "tiếp thu".
+RECEIVE_CITIZENS = r"tiếp (?:công )?dân|tiếp định kỳ|tiếp thường xuyên|tiếp đột xuất|\btiếp(?! nhận| tục| thu| theo| cận| xúc| đó)"
+
+
+@dataclass(frozen=True)
+class Rule:
+    metric: str
+    noun: str | None = None
+    before: str | None = None
+    after: str | None = None
+    not_after: str | None = None
+    near: int = 100
+    percent: bool = False
+    rank: bool = False
+
+
+RULES: tuple[Rule, ...] = (
+    # --- office: documents ------------------------------------------------------------------
+    Rule("docs_received", noun=r"văn bản đến"),
+    Rule("docs_received", noun=DOCS, before=r"tiếp nhận|nhận được|văn bản đến"),
+    Rule("docs_issued", noun=r"văn bản đi"),
+    Rule("docs_issued", noun=DOCS, before=r"ban hành|phát hành|văn bản đi"),
+    Rule("docs_on_time", noun=DOCS, before=r"đúng hạn|đúng thời hạn", near=40),
+    Rule("docs_on_time_rate", percent=True, before=r"văn bản[^;%\d]{0,60}?(?:đúng hạn|đúng thời hạn)"
+                                                   r"|(?:đúng hạn|đúng thời hạn)[^;%\d]{0,30}?văn bản"),
+    # --- office: tasks and meetings ---------------------------------------------------------
+    Rule("tasks_assigned", noun=r"nhiệm vụ", before=r"theo dõi|đôn đốc|được giao|\bgiao\b", near=80,
+         after=r"^[^.;\d]{0,50}?\b(?:được|do)\b[^.;\d]{0,50}?\bgiao\b"),
+    Rule("tasks_completed", noun=r"nhiệm vụ", before=r"hoàn thành", near=40,
+         after=r"^\s*(?:đã |được )?hoàn thành"),
+    Rule("meetings_regular", noun=r"(?:cuộc |phiên |kỳ )?họp thường kỳ|phiên họp thường lệ"),
+    Rule("meetings_regular", noun=r"(?:cuộc|phiên)(?! họp)", before=r"họp thường kỳ|phiên thường kỳ", near=40),
+    Rule("meetings_thematic", noun=r"(?:cuộc |phiên )?họp chuyên đề|hội nghị chuyên đề"),
+    Rule("meetings_thematic", noun=r"(?:cuộc|phiên)(?! họp)", before=r"họp chuyên đề", near=40),
+    Rule("meetings_served", noun=r"cuộc họp(?! thường kỳ| chuyên đề)|(?:cuộc )?hội nghị(?! chuyên đề)|"
+                                 r"cuộc làm việc",
+         before=r"phục vụ|tổ chức|chuẩn bị", near=60),
+    # --- citizens ----------------------------------------------------------------------------
+    Rule("citizen_sessions", noun=r"(?:kỳ|buổi|phiên|đợt) tiếp (?:công )?dân"),
+    Rule("citizen_sessions", noun=r"(?:kỳ|buổi|phiên)(?! họp)", before=RECEIVE_CITIZENS, near=120),
+    Rule("citizens_received", noun=r"lượt (?:công dân|người dân|người|công dân)"),
+    Rule("citizens_received", noun=r"lượt|công dân|người", before=RECEIVE_CITIZENS, near=60),
+    Rule("petitions_handled", noun=r"lượt đơn(?:,| và)? thư|lượt đơn"),
+    Rule("petitions_handled", noun=r"đơn(?:,| và)? thư|đơn\b", before=r"xử lý|tiếp nhận|giải quyết|phân loại|nhận",
+         near=60),
+    # --- administrative procedures -----------------------------------------------------------
+    Rule("procedures_announced", noun=TTHC, before=r"công bố", near=60,
+         not_after=r"^[^.;\d]{0,20}?(?:bị |được )?(?:bãi bỏ|mới ban hành|sửa đổi|bổ sung|thay thế)"),
+    Rule("procedures_abolished", noun=TTHC, before=r"bãi bỏ", near=40,
+         after=r"^[^.;\d]{0,20}?(?:bị |được )?bãi bỏ"),
+    Rule("procedures_simplified", noun=TTHC, before=r"đơn giản hóa", near=60,
+         after=r"^[^.;\d]{0,20}?(?:được )?đơn giản hóa"),
+    Rule("procedures_simplified_rate", percent=True, before=r"đơn giản hóa", near=60),
+    Rule("procedure_decisions", noun=r"quyết định công bố"),
+    Rule("procedure_decisions", noun=r"quyết định", after=r"^\s*(?:để |nhằm )?công bố"),
+    Rule("online_services", noun=r"dịch vụ công(?: trực tuyến)?"),
+    # --- public administration service centre -------------------------------------------------
+    Rule("dossiers_received", noun=DOSSIER, before=r"tiếp nhận|nhận được|tiếp nhận và giải quyết", near=80,
+         not_after=r"^[^.;\d]{0,30}?trực tuyến"),
+    Rule("dossiers_on_time", noun=DOSSIER,
+         before=r"(?:đúng|trước)(?: và (?:đúng|trước))? hạn|đúng thời hạn", near=40,
+         after=r"^[^.;\d]{0,30}?(?:đúng|trước)(?: và (?:đúng|trước))? hạn"),
+    Rule("dossiers_on_time_rate", percent=True,
+         before=r"hồ sơ[^;%\d]{0,60}?(?:đúng|trước)(?: và (?:đúng|trước))? hạn"
+                r"|(?:đúng|trước)(?: và (?:đúng|trước))? hạn[^;%\d]{0,40}?hồ sơ"),
+    Rule("dossiers_online", noun=r"hồ sơ[^.;,\d]{0,25}?trực tuyến|hồ sơ (?:nộp |tiếp nhận )?(?:qua|trên) "
+                                 r"(?:Cổng )?dịch vụ công"),
+    Rule("dossiers_online", noun=DOSSIER, before=r"trực tuyến", near=40),
+    Rule("dossiers_postal", noun=DOSSIER, before=r"bưu chính", near=60,
+         after=r"^[^.;\d]{0,20}?qua (?:dịch vụ )?bưu chính"),
+    Rule("results_delivered_home", noun=r"hồ sơ|kết quả", before=r"tận nhà|tại nhà|tận tay", near=40,
+         after=r"^[^.;\d]{0,30}?(?:tận nhà|tại nhà)"),
+    # --- portal ------------------------------------------------------------------------------
+    Rule("news_published", noun=r"(?:tin(?:,| và)? bài|tin bài|bài viết|tin tức|tin)(?![\w])",
+         before=r"đăng|biên soạn|cập nhật|đưa|xuất bản|Cổng", near=80,
+         after=r"^[^.;\d]{0,40}?(?:Cổng|đăng|trang thông tin)"),
+    Rule("photos_published", noun=r"(?:bức |hình )?ảnh(?![\w])",
+         before=r"đăng|biên soạn|cập nhật|tin(?:,| và)? bài|Cổng", near=80,
+         after=r"^[^.;\d]{0,40}?(?:Cổng|đăng|trang thông tin)"),
+    Rule("portal_rank", rank=True, before=r"Cổng", near=120),
+    # --- economy -----------------------------------------------------------------------------
+    Rule("targets_met", noun=r"(?:/\d+\s+)?chỉ tiêu", before=r"đạt(?: và vượt)?|vượt|hoàn thành", near=25,
+         after=r"^[^.;\d]{0,60}?(?<!không )(?<!chưa )(?:đạt|vượt|hoàn thành)"),
+    Rule("grdp_growth", percent=True,
+         before=r"tăng trưởng(?: kinh tế| GRDP)?|tốc độ tăng|GRDP|tổng sản phẩm", near=80),
+    Rule("grdp_growth_rank", rank=True, before=r"tăng trưởng|tốc độ tăng|GRDP|tổng sản phẩm", near=200),
+)
+RATE_OF = {"docs_on_time": "docs_on_time_rate", "dossiers_on_time": "dossiers_on_time_rate",
+           "procedures_simplified": "procedures_simplified_rate"}
+
+_COMPILED = [
+    (
+        rule,
+        re.compile(r"\s*(?:" + rule.noun + ")", I) if rule.noun else None,
+        re.compile(rule.before, I) if rule.before else None,
+        re.compile(rule.after, I) if rule.after else None,
+        re.compile(rule.not_after, I) if rule.not_after else None,
+    )
+    for rule in RULES
+]
+
+_RANK_CUE = re.compile(r"(?:xếp|đứng|vị trí|vị)(?:\s+hạng)?(?:\s+thứ)?\s*$|\bthứ\s*$", I)
+_EXCESS_BEFORE = re.compile(r"(?:vượt|cao|thấp|nhiều|ít)\s*(?:hơn\s*)?$", I)
+_CHANGE_BEFORE = re.compile(r"(?P<verb>tăng|giảm|nhiều hơn|ít hơn)\s*(?:thêm\s*)?$", I)
+_REFERENCE_AFTER = re.compile(
+    r"[^.;\d%]{0,40}?so với\s+(?P<ref>cùng kỳ(?:\s+năm\s+(?:19|20)\d\d|\s+năm trước)?|năm\s+(?:19|20)\d\d|"
+    r"năm trước|năm\s+\d{4}|(?:19|20)\d\d)", I)
+_CONTINUATION_BEFORE = re.compile(r"(?:,|\bvà)\s*$", I)
+_QUOTE_RE = re.compile(r"“[^”\n]{0,200}”|\"[^\"\n]{0,200}\"|‘[^’\n]{0,200}’")
+_RATE_LINK = re.compile(r"^[^.;\d%]{0,25}?(?:đạt|chiếm|bằng|tỷ lệ|\()[^.;\d%]{0,15}$", I)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One fact: a catalog metric stated in the text."""
+
+    metric: str
+    kind: str  # level | change
+    value: float
+    qualifier: str
+    denominator: float | None
+    unit: str
+    reference: str
+    start: int
+    end: int
+    sentence_start: int
+    sentence_end: int
+
+
+def _noun_match(regex: re.Pattern | None, text: str, pos: int, limit: int) -> re.Match | None:
+    return regex.match(text, pos, limit) if regex else None
+
+
+def _rank_reference(text: str, number: Number, limit: int, den_raw: str) -> str:
+    """``14 tỉnh vùng trung du và miền núi Bắc Bộ`` from ``xếp thứ 2/14 tỉnh vùng … Bộ, xếp …``."""
+    tail = text[number.end:limit]
+    m = re.match(r"\s*(.*?)(?=[;(\n]|\.(?:\s|$)|…|, (?!thành phố|thị xã)|$)", tail)
+    group = (m.group(1) if m else "").strip(" ,.…")
+    group = re.split(r"\s+(?:và|trong đó)\s+(?=xếp|đứng)", group)[0]
+    if number.denominator is None:
+        return group
+    return f"{den_raw} {group}".strip() if group else den_raw
+
+
+def _candidates(text: str, n: Number, window_start: int, limit: int) -> list[tuple[float, int, Rule]]:
+    """Every rule that fits number ``n``, scored by the distance of its cue (lower is better)."""
+    is_rank = bool(_RANK_CUE.search(text[max(0, n.start - 25):n.start]))
+    out = []
+    for order, (rule, noun_re, before_re, after_re, not_after_re) in enumerate(_COMPILED):
+        if rule.rank != is_rank or (not rule.rank and rule.percent != n.is_percent):
+            continue
+        noun = _noun_match(noun_re, text, n.end, limit) if noun_re else None
+        if noun_re and not noun:
+            continue
+        noun_end = noun.end() if noun else n.end
+        after_text = text[noun_end:limit]
+        if not_after_re and not_after_re.search(after_text):
+            continue
+        if not before_re and not after_re:
+            out.append((-1.0, order, rule))
+            continue
+        score = None
+        if before_re:
+            window = text[max(window_start, n.start - rule.near):n.start]
+            last = None
+            for last in before_re.finditer(window):
+                pass
+            if last is not None:
+                score = float(len(window) - last.end())
+        if score is None and after_re:
+            m = after_re.search(after_text)
+            if m:
+                score = 500.0 + m.end()
+        if score is not None:
+            out.append((score, order, rule))
+    out.sort(key=lambda item: (item[0], item[1]))
+    return out
+
+
+def extract_figures(text: str, body_end: int | None = None) -> list[Figure]:
+    """All catalog figures in ``text[:body_end]``, in text order."""
+    catalog = load_catalog()
+    body_end = len(text) if body_end is None else body_end
+    figures: list[Figure] = []
+    for s_start, s_end in split_sentences(text[:body_end]):
+        quoted = [(m.start(), m.end()) for m in _QUOTE_RE.finditer(text, s_start, s_end)]
+        last_level: Figure | None = None
+        last_figure: Figure | None = None
+        last_number_end = s_start
+        for n in find_numbers(text[s_start:s_end]):
+            n = _shift(n, s_start)
+            if not n.quantity or any(a <= n.num_start < b for a, b in quoted):
+                last_number_end = n.end if n.quantity else last_number_end
+                continue
+            window_start = max(text.rfind(";", s_start, n.start) + 1, s_start)
+            figure = _figure_for(text, n, window_start, s_start, s_end, last_level, last_figure,
+                                 last_number_end, catalog)
+            last_number_end = n.end
+            if figure is None:
+                continue
+            figures.append(figure)
+            last_figure = figure
+            if figure.kind == "level":
+                last_level = figure
+    return figures
+
+
+def _shift(n: Number, offset: int) -> Number:
+    from dataclasses import replace
+
+    return replace(n, start=n.start + offset, num_start=n.num_start + offset, end=n.end + offset)
+
+
+def _figure_for(text, n: Number, window_start, s_start, s_end, last_level, last_figure, last_number_end,
+                catalog) -> Figure | None:
+    before = text[max(s_start, n.start - 30):n.start]
+    value = n.value
+    # "52,200 văn bản" written with an English thousands comma: a count is never fractional.
+    if not n.is_percent and not n.scaled and re.fullmatch(r"\d{1,3}(?:,\d{3})+", n.raw):
+        value = float(n.raw.replace(",", ""))
+
+    def make(metric: str, kind: str, val: float, reference: str = "") -> Figure:
+        return Figure(metric, kind, val, n.qualifier, n.denominator, catalog[metric].unit, reference,
+                      n.start, n.end, s_start, s_end)
+
+    # 1. A change against an earlier period: "tăng 7.127 nhiệm vụ so với năm 2020".
+    reference = _REFERENCE_AFTER.match(text, n.end, s_end)
+    change = _CHANGE_BEFORE.search(before)
+    continues_change = (last_figure is not None and last_figure.kind == "change" and reference
+                        and _CONTINUATION_BEFORE.search(text[last_number_end:n.start]))
+    if reference and (change or continues_change):
+        ref = reference.group("ref")
+        ref = re.sub(r"^năm\s+", "", ref)
+        if change:
+            sign = -1 if change.group("verb").lower() in ("giảm", "ít hơn") else 1
+        else:
+            sign = 1 if last_figure.value >= 0 else -1
+        base = last_level if change else last_figure
+        if base is None or base.unit == "rank" or (n.is_percent != (base.unit == "percent")):
+            return None
+        return make(base.metric, "change", sign * value, ref)
+    if (change and not n.is_percent) or (n.is_percent and _EXCESS_BEFORE.search(before)):
+        return None  # a change with no period to compare with, or an excess over a target
+
+    limit = s_end
+    # 2. A rate right after the count it measures: "… 32.152 hồ sơ, văn bản, đạt 99,98%".
+    if n.is_percent and last_level is not None and last_level.metric in RATE_OF:
+        between = text[last_level.end:n.start]
+        if len(between) <= 40 and _RATE_LINK.match(between):
+            return make(RATE_OF[last_level.metric], "level", value)
+
+    # 3. The catalog rules.
+    candidates = _candidates(text, n, window_start, limit)
+    if not candidates:
+        return None
+    rule = candidates[0][2]
+    if rule.percent and not 0 <= value <= 100:
+        return None
+    if rule.rank:
+        den_raw = re.search(r"/\s*([\d.]+)", text[n.num_start:n.end])
+        return make(rule.metric, "level", value,
+                    _rank_reference(text, n, limit, den_raw.group(1) if den_raw else ""))
+    return make(rule.metric, "level", value)
