@@ -1,0 +1,258 @@
+"""RAW_DIR → the four tables: the ``extract`` step of the pipeline.
+
+``extract(raw_dir)`` reads every file under ``raw_dir`` (sub-folders included, symbolic links never
+followed), and returns the rows of ``reports``, ``facts``, ``panel`` and ``rejected``. Every file ends in
+exactly one of ``reports`` or ``rejected``; so does every manifest row that cannot be used.
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import os
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from .dates import Period, clause_period, find_period, find_published
+from .figures import Figure, extract_figures
+from .panel import build_panel
+from .places import ProvinceMatch, province_by_name, resolve_province
+from .reading import HTML_SUFFIXES, TEXT_SUFFIXES, read_bytes
+
+MANIFEST = "manifest.csv"
+MANIFEST_COLUMNS = ["report_id", "source_url", "province", "published", "note"]
+# Lines where a portal's own furniture begins (lists of other news); the article ends before them.
+_FURNITURE_RE = re.compile(
+    r"^(?:Tin mới nhất|Các tin khác|Tin khác|Tin liên quan|Tin cùng chuyên mục|Bài viết liên quan|"
+    r"Các bài viết khác|Xem thêm|Tin đã đưa|Các tin đã đưa|Tin bài liên quan|Bài liên quan)\b.*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_URL_RE = re.compile(r"https?://[^\s<>\"'()]+")
+
+
+class RawDirError(Exception):
+    """RAW_DIR is missing or unreadable."""
+
+
+@dataclass
+class Extraction:
+    reports: list[dict] = field(default_factory=list)
+    facts: list[dict] = field(default_factory=list)
+    panel: list[dict] = field(default_factory=list)
+    rejected: list[dict] = field(default_factory=list)
+
+    def tables(self) -> dict[str, list[dict]]:
+        return {"reports": self.reports, "facts": self.facts, "panel": self.panel, "rejected": self.rejected}
+
+
+def _reject(rows: list[dict], path: str, reason: str, detail: str) -> None:
+    rows.append({"path": path, "reason": reason, "detail": detail})
+
+
+def read_manifest(raw_dir: Path, rejected: list[dict]) -> dict[str, dict]:
+    """Manifest rows by report_id; unusable rows go to ``rejected`` with the line they stand on."""
+    path = raw_dir / MANIFEST
+    if not path.is_file() or path.is_symlink():
+        return {}
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
+        _reject(rejected, MANIFEST, "manifest_unreadable", f"The manifest cannot be read: {error}.")
+        return {}
+    reader = csv.reader(text.splitlines())
+    header = next(reader, None)
+    if header is None:
+        return {}
+    if [h.strip() for h in header] != MANIFEST_COLUMNS:
+        _reject(rejected, MANIFEST, "manifest_bad_header",
+                f"The manifest header must be {','.join(MANIFEST_COLUMNS)}; it is {','.join(header)}.")
+        return {}
+    rows: dict[str, dict] = {}
+    for line_no, cells in enumerate(reader, start=2):
+        where = f"{MANIFEST}:{line_no}"
+        if not any(c.strip() for c in cells):
+            continue
+        if len(cells) != len(MANIFEST_COLUMNS):
+            _reject(rejected, where, "manifest_bad_row",
+                    f"Line {line_no} has {len(cells)} fields; the manifest has {len(MANIFEST_COLUMNS)}.")
+            continue
+        row = dict(zip(MANIFEST_COLUMNS, (c.strip() for c in cells)))
+        problem = _manifest_problem(row)
+        if problem:
+            _reject(rejected, where, "manifest_bad_row", f"Line {line_no}: {problem}")
+            continue
+        if row["report_id"] in rows:
+            _reject(rejected, where, "manifest_bad_row", f"Line {line_no} repeats report {row['report_id']}.")
+            continue
+        row["line"] = line_no
+        rows[row["report_id"]] = row
+    return rows
+
+
+def _manifest_problem(row: dict) -> str:
+    if not row["report_id"]:
+        return "report_id is empty."
+    if row["published"]:
+        try:
+            date.fromisoformat(row["published"])
+        except ValueError:
+            return f"published {row['published']!r} is not an ISO date (YYYY-MM-DD)."
+    if row["province"] and province_by_name(row["province"]) is None:
+        return f"province {row['province']!r} is not a known province name or code."
+    if row["source_url"] and not _URL_RE.fullmatch(row["source_url"]):
+        return f"source_url {row['source_url']!r} is not an http(s) URL."
+    return ""
+
+
+def list_inputs(raw_dir: Path) -> list[Path]:
+    """Every entry under ``raw_dir`` that is a file or a link, sorted; folders are walked, links not."""
+    found: list[Path] = []
+    for root, dirs, files in os.walk(raw_dir):
+        root_path = Path(root)
+        links = [d for d in dirs if (root_path / d).is_symlink()]
+        dirs[:] = sorted(d for d in dirs if d not in links)
+        found.extend(root_path / name for name in files + links)
+    return sorted(set(found), key=lambda p: p.relative_to(raw_dir).as_posix())
+
+
+def _title(text: str) -> str:
+    for line in text.split("\n"):
+        if line.strip():
+            return " ".join(line.split())
+    return ""
+
+
+def _source_url(text: str) -> str:
+    """A URL the text gives as its source (``Nguồn …: http://…``), else a URL on a line of its own."""
+    for line in text.split("\n"):
+        if re.match(r"\s*(?:Nguồn|Theo|Source)\b", line, re.IGNORECASE):
+            m = _URL_RE.search(line)
+            if m:
+                return m.group(0).rstrip(".,;")
+    for line in text.split("\n"):
+        if _URL_RE.fullmatch(line.strip()):
+            return line.strip().rstrip(".,;")
+    return ""
+
+
+def _body_end(text: str) -> int:
+    for m in _FURNITURE_RE.finditer(text):
+        if m.start() > len(text) * 0.2:
+            return m.start()
+    return len(text)
+
+
+def analyse(report_id: str, text: str, manifest: dict | None) -> tuple[dict, list[Figure], list[dict]]:
+    """One normalized report → (report row, its figures, its fact rows)."""
+    manifest = manifest or {}
+    body_end = _body_end(text)
+    body = text[:body_end]
+    published = date.fromisoformat(manifest["published"]) if manifest.get("published") else find_published(text)
+    period = find_period(body, published)
+    source_url = manifest.get("source_url") or _source_url(text)
+    head = "\n".join([line for line in body.split("\n") if line.strip()][:3])[:600]
+    when = published or (period.end if period else None)
+    match: ProvinceMatch = resolve_province(body, head, when, source_url, manifest.get("province", ""))
+    figures = extract_figures(text, body_end)
+    facts = []
+    for figure in figures:
+        figure_period: Period | None = clause_period(text, figure.start, figure.sentence_start, period)
+        facts.append({
+            "report_id": report_id,
+            "metric": figure.metric,
+            "kind": figure.kind,
+            "value": figure.value,
+            "qualifier": figure.qualifier,
+            "denominator": figure.denominator,
+            "unit": figure.unit,
+            "reference": figure.reference,
+            "period_start": figure_period.start.isoformat() if figure_period else "",
+            "period_end": figure_period.end.isoformat() if figure_period else "",
+            "sentence": text[figure.sentence_start:figure.sentence_end],
+            "start": figure.start,
+            "end": figure.end,
+        })
+    report = {
+        "report_id": report_id,
+        "title": _title(text),
+        "published": published.isoformat() if published else "",
+        "province": match.province,
+        "province_code": match.code,
+        "province_2025": match.province_2025,
+        "province_evidence": match.evidence,
+        "period_start": period.start.isoformat() if period else "",
+        "period_end": period.end.isoformat() if period else "",
+        "period_label": period.label if period else "",
+        "source_url": source_url,
+        "n_facts": len(facts),
+    }
+    return report, figures, facts
+
+
+def extract(raw_dir: Path) -> Extraction:
+    """Read every input under ``raw_dir`` into the four tables. Raises RawDirError when unreadable."""
+    if not raw_dir.exists():
+        raise RawDirError(f"{raw_dir} does not exist.")
+    if not raw_dir.is_dir():
+        raise RawDirError(f"{raw_dir} is not a folder.")
+    if not os.access(raw_dir, os.R_OK | os.X_OK):
+        raise RawDirError(f"{raw_dir} cannot be read (permission denied).")
+    result = Extraction()
+    manifest = read_manifest(raw_dir, result.rejected)
+    seen_hashes: dict[str, str] = {}
+    seen_content: dict[tuple, str] = {}
+    accepted_ids: set[str] = set()
+    for path in list_inputs(raw_dir):
+        relative = path.relative_to(raw_dir).as_posix()
+        if relative == MANIFEST:
+            continue
+        if path.is_symlink():
+            _reject(result.rejected, relative, "symlink", "Symbolic links are never followed; copy the file in.")
+            continue
+        suffix = path.suffix.lower()
+        if suffix not in TEXT_SUFFIXES | HTML_SUFFIXES:
+            _reject(result.rejected, relative, "unsupported_type",
+                    f"Only .txt and .html reports are read; {path.name!r} is neither.")
+            continue
+        report_id = path.stem
+        if report_id in accepted_ids:
+            _reject(result.rejected, relative, "duplicate_id",
+                    f"Another file already has the report_id {report_id!r} (file stem); rename one.")
+            continue
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            _reject(result.rejected, relative, "unreadable", f"Cannot read the file: {error.strerror}.")
+            continue
+        digest = hashlib.sha256(data).hexdigest()
+        if digest in seen_hashes:
+            _reject(result.rejected, relative, f"duplicate_of:{seen_hashes[digest]}",
+                    "Byte-for-byte the same file as an earlier report.")
+            continue
+        read = read_bytes(data, suffix, path)
+        if not read.ok:
+            _reject(result.rejected, relative, read.reason, read.detail)
+            continue
+        report, figures, facts = analyse(report_id, read.text, manifest.get(report_id))
+        if not facts:
+            _reject(result.rejected, relative, "no_figures", "No figure of the metric catalog was found in the text.")
+            continue
+        content_key = tuple((f["metric"], f["kind"], f["value"], f["qualifier"], f["sentence"]) for f in facts)
+        if content_key in seen_content:
+            _reject(result.rejected, relative, f"duplicate_of:{seen_content[content_key]}",
+                    "The same article (same figures in the same sentences) with different page furniture.")
+            continue
+        seen_hashes[digest] = report_id
+        seen_content[content_key] = report_id
+        accepted_ids.add(report_id)
+        report["sha256"] = digest
+        result.reports.append(report)
+        result.facts.extend(facts)
+    for report_id, row in manifest.items():
+        if report_id not in accepted_ids and not any(
+                Path(r["path"]).stem == report_id for r in result.rejected):
+            _reject(result.rejected, f"{MANIFEST}:{row['line']}", "manifest_unknown_report",
+                    f"The manifest names {report_id!r}, but no file under the raw folder has that stem.")
+    result.panel = build_panel(result.facts, {r["report_id"]: r for r in result.reports})
+    return result

@@ -1,0 +1,94 @@
+"""Rows → the four CSV tables of the data contract, written atomically and deterministically.
+
+Every table is written in full to a temporary file inside OUT_DIR and then moved over the old one
+with ``os.replace``, so a run killed at any moment leaves each earlier table whole. Rows are sorted
+and numbers formatted one way (``52200``, ``99.98``), so the same input gives the same bytes.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import os
+import tempfile
+from pathlib import Path
+
+COLUMNS: dict[str, list[str]] = {
+    "reports": ["report_id", "sha256", "title", "published", "province", "province_code", "province_2025",
+                "province_evidence", "period_start", "period_end", "period_label", "source_url", "n_facts"],
+    "facts": ["report_id", "metric", "kind", "value", "qualifier", "denominator", "unit", "reference",
+              "period_start", "period_end", "sentence", "start", "end"],
+    "panel": ["province", "province_code", "province_2025", "period_start", "period_end", "metric", "value",
+              "qualifier", "denominator", "unit", "n_sources", "report_ids", "conflict"],
+    "rejected": ["path", "reason", "detail"],
+}
+SORT_KEYS = {
+    "reports": lambda r: (r["report_id"],),
+    "facts": lambda r: (r["report_id"], int(r["start"]), r["metric"], r["kind"]),
+    "panel": lambda r: (r["province"], r["period_start"], r["period_end"], r["metric"], r["denominator"]),
+    "rejected": lambda r: (r["path"], r["reason"]),
+}
+
+
+class OutputError(Exception):
+    """OUT_DIR cannot be created or written."""
+
+
+def format_number(value) -> str:
+    """``52200.0``→``52200``, ``99.98``→``99.98``, None→``""``; at most six decimals, never exponents."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, bool):
+        return "True" if value else "False"
+    if isinstance(value, int):
+        return str(value)
+    value = float(value)
+    if value.is_integer():
+        return str(int(value))
+    return f"{value:.6f}".rstrip("0").rstrip(".")
+
+
+def _cell(value) -> str:
+    if isinstance(value, (int, float, bool)) or value is None:
+        return format_number(value)
+    return str(value)
+
+
+def render_csv(name: str, rows: list[dict]) -> str:
+    """The table ``name`` as CSV text: header, rows sorted by the table's key, ``\\n`` line ends."""
+    columns = COLUMNS[name]
+    cells = [{c: _cell(row.get(c, "")) for c in columns} for row in rows]
+    cells.sort(key=SORT_KEYS[name])
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writeheader()
+    writer.writerows(cells)
+    return buffer.getvalue()
+
+
+def write_tables(out_dir: Path, tables: dict[str, list[dict]]) -> dict[str, int]:
+    """Write each table to ``out_dir/<name>.csv`` atomically; return the row count per table.
+
+    Raises :class:`OutputError` (and leaves earlier tables untouched) when out_dir cannot be written.
+    """
+    rendered = {name: render_csv(name, rows) for name, rows in tables.items()}
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise OutputError(f"cannot create {out_dir}: {error.strerror}") from None
+    temporary: dict[str, str] = {}
+    try:
+        for name, text in rendered.items():
+            handle, tmp_path = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=out_dir)
+            temporary[name] = tmp_path
+            with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+                stream.write(text)
+                stream.flush()
+                os.fsync(stream.fileno())
+        for name, tmp_path in temporary.items():
+            os.replace(tmp_path, out_dir / f"{name}.csv")
+    except OSError as error:
+        for tmp_path in temporary.values():
+            if os.path.exists(tmp_path):
+                os.unlink(tmp_path)
+        raise OutputError(f"cannot write into {out_dir}: {error.strerror}") from None
+    return {name: len(rows) for name, rows in tables.items()}
