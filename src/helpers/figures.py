@@ -46,13 +46,16 @@ class Rule:
     near: int = 100
     percent: bool = False
     rank: bool = False
+    blockers: str | None = None  # a cue does not count when this stands between it and the number
 
 
 RULES: tuple[Rule, ...] = (
     # --- office: documents ------------------------------------------------------------------
     Rule("docs_received", noun=r"văn bản đến"),
+    Rule("docs_received", before=r"(?:số |tổng số )?văn bản đến(?: là|:| đạt)?\s*$", near=30),
     Rule("docs_received", noun=DOCS, before=r"tiếp nhận|nhận được|văn bản đến"),
     Rule("docs_issued", noun=r"văn bản đi"),
+    Rule("docs_issued", before=r"(?:số |tổng số )?văn bản (?:đi|ban hành|phát hành)(?: là|:| đạt)?\s*$", near=30),
     Rule("docs_issued", noun=DOCS, before=r"ban hành|phát hành|văn bản đi"),
     Rule("docs_on_time", noun=DOCS, before=r"đúng hạn|đúng thời hạn", near=40),
     Rule("docs_on_time_rate", percent=True, before=r"văn bản[^;%\d]{0,60}?(?:đúng hạn|đúng thời hạn)"
@@ -62,15 +65,15 @@ RULES: tuple[Rule, ...] = (
          after=r"^[^.;\d]{0,50}?\b(?:được|do)\b[^.;\d]{0,50}?\bgiao\b"),
     Rule("tasks_completed", noun=r"nhiệm vụ", before=r"hoàn thành", near=40,
          after=r"^\s*(?:đã |được )?hoàn thành"),
-    Rule("meetings_regular", noun=r"(?:cuộc |phiên |kỳ )?họp thường kỳ|phiên họp thường lệ"),
+    Rule("meetings_regular", noun=r"(?:cuộc |phiên |kỳ )?họp thường kỳ|phiên họp thường lệ|(?:cuộc|phiên) thường kỳ"),
     Rule("meetings_regular", noun=r"(?:cuộc|phiên)(?! họp)", before=r"họp thường kỳ|phiên thường kỳ", near=40),
-    Rule("meetings_thematic", noun=r"(?:cuộc |phiên )?họp chuyên đề|hội nghị chuyên đề"),
+    Rule("meetings_thematic", noun=r"(?:cuộc |phiên )?họp chuyên đề|hội nghị chuyên đề|(?:cuộc|phiên) chuyên đề"),
     Rule("meetings_thematic", noun=r"(?:cuộc|phiên)(?! họp)", before=r"họp chuyên đề", near=40),
-    Rule("meetings_served", noun=r"cuộc họp(?! thường kỳ| chuyên đề)|(?:cuộc )?hội nghị(?! chuyên đề)|"
+    Rule("meetings_served", noun=r"(?:cuộc|phiên) họp(?! thường kỳ| chuyên đề)|(?:cuộc )?hội nghị(?! chuyên đề)|"
                                  r"cuộc làm việc",
-         before=r"phục vụ|tổ chức|chuẩn bị", near=60),
+         before=r"phục vụ|tổ chức|chuẩn bị|chủ trì", near=60),
     # --- citizens ----------------------------------------------------------------------------
-    Rule("citizen_sessions", noun=r"(?:kỳ|buổi|phiên|đợt) tiếp (?:công )?dân"),
+    Rule("citizen_sessions", noun=r"(?:kỳ|buổi|phiên|đợt|cuộc) tiếp (?:công )?dân"),
     Rule("citizen_sessions", noun=r"(?:kỳ|buổi|phiên)(?! họp)", before=RECEIVE_CITIZENS, near=120),
     Rule("citizens_received", noun=r"lượt (?:công dân|người dân|người|công dân)"),
     Rule("citizens_received", noun=r"lượt|công dân|người", before=RECEIVE_CITIZENS, near=60),
@@ -89,21 +92,24 @@ RULES: tuple[Rule, ...] = (
     Rule("procedure_decisions", noun=r"quyết định", after=r"^\s*(?:để |nhằm )?công bố"),
     Rule("online_services", noun=r"dịch vụ công(?: trực tuyến)?"),
     # --- public administration service centre -------------------------------------------------
+    Rule("dossiers_received", before=r"(?:số |tổng số )?hồ sơ (?:tiếp nhận|đã tiếp nhận|nhận được)(?: là|:| đạt)?\s*$",
+         near=30),
     Rule("dossiers_received", noun=DOSSIER, before=r"tiếp nhận|nhận được|tiếp nhận và giải quyết", near=80,
          not_after=r"^[^.;\d]{0,30}?trực tuyến"),
     Rule("dossiers_on_time", noun=DOSSIER,
          before=r"(?:đúng|trước)(?: và (?:đúng|trước))? hạn|đúng thời hạn", near=40,
-         after=r"^[^.;\d]{0,30}?(?:đúng|trước)(?: và (?:đúng|trước))? hạn"),
+         after=r"^[^.;,\d]{0,30}?(?:đúng|trước)(?: và (?:đúng|trước))? hạn"),
     Rule("dossiers_on_time_rate", percent=True,
          before=r"hồ sơ[^;%\d]{0,60}?(?:đúng|trước)(?: và (?:đúng|trước))? hạn"
-                r"|(?:đúng|trước)(?: và (?:đúng|trước))? hạn[^;%\d]{0,40}?hồ sơ"),
+                r"|(?:đúng|trước)(?: và (?:đúng|trước))? hạn[^;%\d]{0,40}?hồ sơ",
+         after=r"^\s*(?:số )?hồ sơ[^.;\d]{0,40}?(?:đúng|trước)(?: và (?:đúng|trước))? hạn"),
     Rule("dossiers_online", noun=r"hồ sơ[^.;,\d]{0,25}?trực tuyến|hồ sơ (?:nộp |tiếp nhận )?(?:qua|trên) "
                                  r"(?:Cổng )?dịch vụ công"),
     Rule("dossiers_online", noun=DOSSIER, before=r"trực tuyến", near=40),
     Rule("dossiers_postal", noun=DOSSIER, before=r"bưu chính", near=60,
-         after=r"^[^.;\d]{0,20}?qua (?:dịch vụ )?bưu chính"),
+         after=r"^[^.;,\d]{0,20}?qua (?:dịch vụ )?bưu chính"),
     Rule("results_delivered_home", noun=r"hồ sơ|kết quả", before=r"tận nhà|tại nhà|tận tay", near=40,
-         after=r"^[^.;\d]{0,30}?(?:tận nhà|tại nhà)"),
+         after=r"^[^.;,\d]{0,30}?(?:tận nhà|tại nhà)"),
     # --- portal ------------------------------------------------------------------------------
     Rule("news_published", noun=r"(?:tin(?:,| và)? bài|tin bài|bài viết|tin tức|tin)(?![\w])",
          before=r"đăng|biên soạn|cập nhật|đưa|xuất bản|Cổng", near=80,
@@ -111,13 +117,16 @@ RULES: tuple[Rule, ...] = (
     Rule("photos_published", noun=r"(?:bức |hình )?ảnh(?![\w])",
          before=r"đăng|biên soạn|cập nhật|tin(?:,| và)? bài|Cổng", near=80,
          after=r"^[^.;\d]{0,40}?(?:Cổng|đăng|trang thông tin)"),
-    Rule("portal_rank", rank=True, before=r"Cổng", near=120),
+    Rule("portal_rank", rank=True, before=r"Cổng", near=120,
+         blockers=r"chỉ số|PCI|PAR|PAPI|SIPAS|DTI|GRDP|tăng trưởng"),
     # --- economy -----------------------------------------------------------------------------
-    Rule("targets_met", noun=r"(?:/\d+\s+)?chỉ tiêu", before=r"đạt(?: và vượt)?|vượt|hoàn thành", near=25,
-         after=r"^[^.;\d]{0,60}?(?<!không )(?<!chưa )(?:đạt|vượt|hoàn thành)"),
+    Rule("targets_met", noun=r"chỉ tiêu", before=r"đạt(?: và vượt)?|vượt|hoàn thành", near=25,
+         after=r"^[^.;\d]{0,60}?(?<!không )(?<!chưa )(?:đạt|vượt|hoàn thành)",
+         not_after=r"^[^.;\d]{0,30}?(?:không|chưa) (?:đạt|hoàn thành)"),
     Rule("grdp_growth", percent=True,
          before=r"tăng trưởng(?: kinh tế| GRDP)?|tốc độ tăng|GRDP|tổng sản phẩm", near=80),
-    Rule("grdp_growth_rank", rank=True, before=r"tăng trưởng|tốc độ tăng|GRDP|tổng sản phẩm", near=200),
+    Rule("grdp_growth_rank", rank=True, before=r"tăng trưởng|tốc độ tăng|GRDP|tổng sản phẩm", near=200,
+         blockers=r"chỉ số|PCI|PAR|PAPI|SIPAS|DTI|Cổng"),
 )
 RATE_OF = {"docs_on_time": "docs_on_time_rate", "dossiers_on_time": "dossiers_on_time_rate",
            "procedures_simplified": "procedures_simplified_rate"}
@@ -129,6 +138,7 @@ _COMPILED = [
         re.compile(rule.before, I) if rule.before else None,
         re.compile(rule.after, I) if rule.after else None,
         re.compile(rule.not_after, I) if rule.not_after else None,
+        re.compile(rule.blockers, I) if rule.blockers else None,
     )
     for rule in RULES
 ]
@@ -140,6 +150,12 @@ _REFERENCE_AFTER = re.compile(
     r"[^.;\d%]{0,40}?so với\s+(?P<ref>cùng kỳ(?:\s+năm\s+(?:19|20)\d\d|\s+năm trước)?|năm\s+(?:19|20)\d\d|"
     r"năm trước|năm\s+\d{4}|(?:19|20)\d\d)", I)
 _CONTINUATION_BEFORE = re.compile(r"(?:,|\bvà)\s*$", I)
+# Verbs of a new action: a cue before them belongs to an earlier figure, not to the number after them.
+_ACTION_RE = re.compile(
+    r"tiếp nhận|giải quyết|xử lý|ban hành|phát hành|công bố|bãi bỏ|đơn giản hóa|trả kết quả|tổ chức|phục vụ|"
+    r"tham mưu|theo dõi|đôn đốc|hoàn thành|thực hiện|cập nhật|đăng|rà soát|chuyển|thẩm định|cấp|"
+    r"chủ trì|biên soạn|số hóa|lưu trữ|\btiếp\b", I)
+_ESTIMATE_BEFORE = re.compile(r"\b(?:dự )?ước(?: tính| thực hiện)?(?:\s+(?:đạt|tăng|khoảng))?\s*$", I)
 _QUOTE_RE = re.compile(r"“[^”\n]{0,200}”|\"[^\"\n]{0,200}\"|‘[^’\n]{0,200}’")
 _RATE_LINK = re.compile(r"^[^.;\d%]{0,25}?(?:đạt|chiếm|bằng|tỷ lệ|\()[^.;\d%]{0,15}$", I)
 
@@ -159,6 +175,7 @@ class Figure:
     end: int
     sentence_start: int
     sentence_end: int
+    noun_end: int = -1  # end of the counted noun after the number (internal: later cues start after it)
 
 
 def _noun_match(regex: re.Pattern | None, text: str, pos: int, limit: int) -> re.Match | None:
@@ -176,11 +193,18 @@ def _rank_reference(text: str, number: Number, limit: int, den_raw: str) -> str:
     return f"{den_raw} {group}".strip() if group else den_raw
 
 
-def _candidates(text: str, n: Number, window_start: int, limit: int) -> list[tuple[float, int, Rule]]:
-    """Every rule that fits number ``n``, scored by the distance of its cue (lower is better)."""
+def _candidates(text: str, n: Number, windows: tuple[int, int, int], limit: int) -> list[tuple]:
+    """Every rule that fits number ``n``, scored by the distance of its cue (lower is better).
+
+    ``windows`` is (clause start, action start, previous number end): rank rules look back over the
+    whole clause (the subject that is ranked comes first: ``GRDP đạt 7,46%, xếp thứ 2/14``); other
+    rules stop at the last verb of a new action after the previous number. Scores: a noun-only rule -1;
+    a cue after the previous number its distance; a cue after the noun 500 + distance; a cue inherited
+    from before the previous number (``11 kỳ (26 lượt) và 01 kỳ``) 1000 + distance.
+    """
     is_rank = bool(_RANK_CUE.search(text[max(0, n.start - 25):n.start]))
     out = []
-    for order, (rule, noun_re, before_re, after_re, not_after_re) in enumerate(_COMPILED):
+    for order, (rule, noun_re, before_re, after_re, not_after_re, blockers_re) in enumerate(_COMPILED):
         if rule.rank != is_rank or (not rule.rank and rule.percent != n.is_percent):
             continue
         noun = _noun_match(noun_re, text, n.end, limit) if noun_re else None
@@ -191,22 +215,26 @@ def _candidates(text: str, n: Number, window_start: int, limit: int) -> list[tup
         if not_after_re and not_after_re.search(after_text):
             continue
         if not before_re and not after_re:
-            out.append((-1.0, order, rule))
+            out.append((-1.0, order, rule, noun_end))
             continue
         score = None
         if before_re:
+            window_start = windows[0] if rule.rank else windows[1]
             window = text[max(window_start, n.start - rule.near):n.start]
             last = None
             for last in before_re.finditer(window):
                 pass
-            if last is not None:
+            if last is not None and not (blockers_re and blockers_re.search(window, last.end())):
                 score = float(len(window) - last.end())
-        if score is None and after_re:
+                cue_start = n.start - len(window) + last.start()
+                if not rule.rank and cue_start < windows[2]:
+                    score += 1000.0
+        if after_re and (score is None or score >= 1000):
             m = after_re.search(after_text)
             if m:
                 score = 500.0 + m.end()
         if score is not None:
-            out.append((score, order, rule))
+            out.append((score, order, rule, noun_end))
     out.sort(key=lambda item: (item[0], item[1]))
     return out
 
@@ -226,10 +254,14 @@ def extract_figures(text: str, body_end: int | None = None) -> list[Figure]:
             if not n.quantity or any(a <= n.num_start < b for a, b in quoted):
                 last_number_end = n.end if n.quantity else last_number_end
                 continue
-            window_start = max(text.rfind(";", s_start, n.start) + 1, s_start)
+            clause_start = max(text.rfind(";", s_start, n.start) + 1, s_start)
+            window_start = clause_start
+            if last_number_end > window_start and _ACTION_RE.search(text, last_number_end, n.start):
+                window_start = last_number_end
+            window_start = (clause_start, window_start, last_number_end)
             figure = _figure_for(text, n, window_start, s_start, s_end, last_level, last_figure,
                                  last_number_end, catalog)
-            last_number_end = n.end
+            last_number_end = n.end if figure is None else figure.noun_end
             if figure is None:
                 continue
             figures.append(figure)
@@ -253,9 +285,13 @@ def _figure_for(text, n: Number, window_start, s_start, s_end, last_level, last_
     if not n.is_percent and not n.scaled and re.fullmatch(r"\d{1,3}(?:,\d{3})+", n.raw):
         value = float(n.raw.replace(",", ""))
 
-    def make(metric: str, kind: str, val: float, reference: str = "") -> Figure:
-        return Figure(metric, kind, val, n.qualifier, n.denominator, catalog[metric].unit, reference,
-                      n.start, n.end, s_start, s_end)
+    qualifier = n.qualifier
+    if qualifier == "exact" and _ESTIMATE_BEFORE.search(before):
+        qualifier = "about"  # "GRDP ước tăng 8,5%": an estimate
+
+    def make(metric: str, kind: str, val: float, reference: str = "", noun_end: int = -1) -> Figure:
+        return Figure(metric, kind, val, qualifier, n.denominator, catalog[metric].unit, reference,
+                      n.start, n.end, s_start, s_end, max(noun_end, n.end))
 
     # 1. A change against an earlier period: "tăng 7.127 nhiệm vụ so với năm 2020".
     reference = _REFERENCE_AFTER.match(text, n.end, s_end)
@@ -287,11 +323,11 @@ def _figure_for(text, n: Number, window_start, s_start, s_end, last_level, last_
     candidates = _candidates(text, n, window_start, limit)
     if not candidates:
         return None
-    rule = candidates[0][2]
+    rule, noun_end = candidates[0][2], candidates[0][3]
     if rule.percent and not 0 <= value <= 100:
         return None
     if rule.rank:
         den_raw = re.search(r"/\s*([\d.]+)", text[n.num_start:n.end])
         return make(rule.metric, "level", value,
-                    _rank_reference(text, n, limit, den_raw.group(1) if den_raw else ""))
-    return make(rule.metric, "level", value)
+                    _rank_reference(text, n, limit, den_raw.group(1) if den_raw else ""), noun_end)
+    return make(rule.metric, "level", value, noun_end=noun_end)

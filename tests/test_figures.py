@@ -1,0 +1,85 @@
+"""Figures in sentences phrased the many ways reports phrase them (none taken from the seeds).
+
+Each case lists what a person reads in the sentence: (metric, kind, value, qualifier, denominator).
+"""
+from __future__ import annotations
+
+import pytest
+
+from helpers.figures import extract_figures
+from helpers.reading import normalize_text
+
+CASES = [
+    ("Văn phòng đã tiếp nhận, xử lý 45.678 văn bản đến; phát hành 12.345 văn bản đi.",
+     [("docs_received", "level", 45678, "exact", None), ("docs_issued", "level", 12345, "exact", None)]),
+    ("Số văn bản đến: 60.125; văn bản đi: 18.004.",
+     [("docs_received", "level", 60125, "exact", None), ("docs_issued", "level", 18004, "exact", None)]),
+    ("Tham mưu UBND tỉnh ban hành khoảng 15.234 văn bản, trong đó có 1.234 quyết định và 567 chỉ thị.",
+     [("docs_issued", "level", 15234, "about", None)]),
+    ("Trung tâm Phục vụ hành chính công tiếp nhận 85.432 hồ sơ, đã giải quyết 84.000 hồ sơ, trong đó "
+     "đúng hạn 83.900 hồ sơ, đạt 99,8%.",
+     [("dossiers_received", "level", 85432, "exact", None), ("dossiers_on_time", "level", 83900, "exact", None),
+      ("dossiers_on_time_rate", "level", 99.8, "exact", None)]),
+    ("Tỷ lệ hồ sơ giải quyết đúng hạn và trước hạn đạt 98,5%.",
+     [("dossiers_on_time_rate", "level", 98.5, "exact", None)]),
+    ("Có 100% hồ sơ được giải quyết đúng hạn.",
+     [("dossiers_on_time_rate", "level", 100, "exact", None)]),
+    ("Tỷ lệ văn bản được xử lý đúng hạn đạt 97,3%.",
+     [("docs_on_time_rate", "level", 97.3, "exact", None)]),
+    ("Tổ chức 24 phiên họp, gồm 12 phiên thường kỳ và 12 phiên chuyên đề.",
+     [("meetings_served", "level", 24, "exact", None), ("meetings_regular", "level", 12, "exact", None),
+      ("meetings_thematic", "level", 12, "exact", None)]),
+    ("Chủ tịch UBND tỉnh đã tiếp 320 lượt công dân; tổ chức 48 buổi tiếp công dân định kỳ.",
+     [("citizens_received", "level", 320, "exact", None), ("citizen_sessions", "level", 48, "exact", None)]),
+    ("Tiếp nhận 1.250 đơn thư khiếu nại, tố cáo; giải quyết 350/360 đơn thư thuộc thẩm quyền.",
+     [("petitions_handled", "level", 1250, "exact", None), ("petitions_handled", "level", 350, "exact", 360)]),
+    ("Ban hành 45 quyết định công bố danh mục 1.234 TTHC; bãi bỏ 96 TTHC; cắt giảm, đơn giản hóa 120 TTHC.",
+     [("procedure_decisions", "level", 45, "exact", None), ("procedures_announced", "level", 1234, "exact", None),
+      ("procedures_abolished", "level", 96, "exact", None), ("procedures_simplified", "level", 120, "exact", None)]),
+    ("Công bố 1.500 thủ tục hành chính, trong đó 200 TTHC bị bãi bỏ.",
+     [("procedures_announced", "level", 1500, "exact", None), ("procedures_abolished", "level", 200, "exact", None)]),
+    ("GRDP ước tăng 8,5%, xếp thứ 5/63 tỉnh, thành phố.",
+     [("grdp_growth", "level", 8.5, "about", None), ("grdp_growth_rank", "level", 5, "exact", 63)]),
+    ("Tốc độ tăng trưởng kinh tế (GRDP) đạt 7,2%, cao hơn 1,5% so với bình quân cả nước.",
+     [("grdp_growth", "level", 7.2, "exact", None)]),
+    ("Cổng Thông tin điện tử tỉnh được xếp hạng 10/63 tỉnh, thành phố.",
+     [("portal_rank", "level", 10, "exact", 63)]),
+    ("Chỉ số PAR INDEX xếp thứ 20/63; chỉ số PCI xếp thứ 15/63.", []),
+    ("Cổng TTĐT tỉnh đã biên tập, đăng tải hơn 2.000 tin, bài và gần 3.000 ảnh.",
+     [("news_published", "level", 2000, "over", None), ("photos_published", "level", 3000, "nearly", None)]),
+    ("Văn phòng theo dõi 1.500 nhiệm vụ được giao, đã hoàn thành 1.200 nhiệm vụ, đang thực hiện 300 nhiệm vụ.",
+     [("tasks_assigned", "level", 1500, "exact", None), ("tasks_completed", "level", 1200, "exact", None)]),
+    ("Có 15/18 chỉ tiêu đạt và vượt kế hoạch, 3 chỉ tiêu không đạt.",
+     [("targets_met", "level", 15, "exact", 18)]),
+    ("Đã tiếp nhận 40.000 hồ sơ trực tuyến, 2.500 hồ sơ qua dịch vụ bưu chính công ích.",
+     [("dossiers_online", "level", 40000, "exact", None), ("dossiers_postal", "level", 2500, "exact", None)]),
+    ("Số hồ sơ tiếp nhận là 125.000 hồ sơ, giảm 5.000 hồ sơ so với cùng kỳ năm 2022.",
+     [("dossiers_received", "level", 125000, "exact", None), ("dossiers_received", "change", -5000, "exact", None)]),
+    ("Hệ thống đã tiếp nhận 1,2 triệu văn bản đến.",
+     [("docs_received", "level", 1200000, "exact", None)]),
+    # Never figures: dates, decrees, terms, slogans, levels, awards, counters.
+    ("Ngày 15/01/2024, thực hiện Nghị định số 61/2018/NĐ-CP và Chỉ thị 05-CT/TW, nhiệm kỳ 2021 - 2026.", []),
+    ("Đẩy mạnh phong trào “5 đúng, 4 rõ, 3 bảo đảm” và “3 không”.", []),
+    ("Trao Bằng khen cho 2 tập thể và 15 cá nhân; Số lượt truy cập: 55920967.", []),
+    ("Cung cấp 1.200 dịch vụ công trực tuyến toàn trình.",
+     [("online_services", "level", 1200, "exact", None)]),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", CASES, ids=[c[0][:40] for c in CASES])
+def test_phrasings(sentence, expected):
+    text = normalize_text(sentence)
+    found = [(f.metric, f.kind, f.value, f.qualifier, f.denominator) for f in extract_figures(text)]
+    assert found == [(m, k, pytest.approx(v), q, d) for m, k, v, q, d in expected]
+
+
+def test_change_reference_label():
+    text = normalize_text("Tiếp nhận 9.000 văn bản đến, tăng 1.000 văn bản so với năm 2022.")
+    change = [f for f in extract_figures(text) if f.kind == "change"]
+    assert [(c.metric, c.value, c.reference) for c in change] == [("docs_received", 1000, "2022")]
+
+
+def test_rank_reference_names_the_group():
+    text = normalize_text("Tốc độ tăng GRDP đạt 9,1%, đứng thứ 3/14 tỉnh trung du và miền núi phía Bắc.")
+    rank = [f for f in extract_figures(text) if f.unit == "rank"][0]
+    assert rank.reference == "14 tỉnh trung du và miền núi phía Bắc"
