@@ -12,7 +12,7 @@ REPORTS := reports
 JOBS ?= 2
 
 .DEFAULT_GOAL := help
-.PHONY: help setup run extract batch test notebooks lab bench lock clean
+.PHONY: help setup run extract test notebooks lab bench lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -29,12 +29,20 @@ $(STAMP): requirements.lock pyproject.toml
 
 run: setup ## The main job: extract data/raw into data/processed, then one rendered report per province in reports/
 	$(PY) -m helpers extract $(RAW) $(PROCESSED)
+	$(PY) -m helpers batch --processed $(PROCESSED) --out $(REPORTS) --jobs $(JOBS)
+	@echo "open $(REPORTS)/index.html"
 
 extract: setup ## Only the extraction step
 	$(PY) -m helpers extract $(RAW) $(PROCESSED)
 
 test: setup ## The whole test suite (unit tests and nbval on the notebooks)
 	$(PY) -m pytest
+
+notebooks: setup ## Re-execute the three notebooks in place with their default parameters (stored with outputs)
+	$(PY) -m helpers notebooks
+
+bench: setup ## Benchmarks against baselines run side by side; writes benchmarks/RESULTS.md
+	$(PY) benchmarks/run_all.py
 
 lab: setup ## JupyterLab on notebooks/
 	$(VENV)/bin/jupyter lab notebooks/

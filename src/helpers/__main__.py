@@ -7,21 +7,43 @@ from pathlib import Path
 
 
 def _extract(args: argparse.Namespace) -> int:
-    from .extract import RawDirError, extract
-    from .tables import OutputError, write_tables
+    from .extract import RawDirError, run_extraction
+    from .tables import OutputError
 
     try:
-        result = extract(Path(args.raw_dir))
+        counts = run_extraction(args.raw_dir, args.out_dir)
     except RawDirError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
-    try:
-        counts = write_tables(Path(args.out_dir), result.tables())
     except OutputError as error:
         print(f"error: {error}; the earlier tables are left as they were.", file=sys.stderr)
         return 3
     for name, count in counts.items():
         print(f"{name}.csv: {count} rows -> {Path(args.out_dir) / (name + '.csv')}")
+    return 0
+
+
+def _batch(args: argparse.Namespace) -> int:
+    from .batch import run_batch
+    from .compare import ParameterError
+
+    try:
+        outcomes = run_batch(args.provinces, Path(args.processed), Path(args.out), jobs=args.jobs,
+                             progress=not args.quiet)
+    except ParameterError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    failed = [o for o in outcomes if not o.ok]
+    print(f"{len(outcomes) - len(failed)} of {len(outcomes)} province reports written to {args.out}/index.html")
+    for outcome in failed:
+        print(f"failed: {outcome.province}: {outcome.error}", file=sys.stderr)
+    return 1 if failed else 0
+
+
+def _notebooks(args: argparse.Namespace) -> int:
+    from .notebooks import execute_all
+
+    execute_all()
     return 0
 
 
@@ -33,6 +55,15 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("raw_dir", metavar="RAW_DIR")
     extract.add_argument("out_dir", metavar="OUT_DIR")
     extract.set_defaults(run=_extract)
+    batch = commands.add_parser("batch", help="one rendered profile per province (papermill), plus index.html")
+    batch.add_argument("--provinces", default="all", help="`all` (default) or comma-separated names or codes")
+    batch.add_argument("--processed", default="data/processed", help="folder of the processed tables")
+    batch.add_argument("--out", default="reports", help="folder for <slug>.ipynb, <slug>.html and index.html")
+    batch.add_argument("--jobs", type=int, default=2, help="provinces run at the same time (default 2)")
+    batch.add_argument("--quiet", action="store_true", help="no progress bar")
+    batch.set_defaults(run=_batch)
+    notebooks = commands.add_parser("notebooks", help="re-execute the notebooks in place with their default parameters")
+    notebooks.set_defaults(run=_notebooks)
     return parser
 
 

@@ -256,3 +256,13 @@ def extract(raw_dir: Path) -> Extraction:
                     f"The manifest names {report_id!r}, but no file under the raw folder has that stem.")
     result.panel = build_panel(result.facts, {r["report_id"]: r for r in result.reports})
     return result
+
+
+def run_extraction(raw_dir: str | Path, out_dir: str | Path) -> dict[str, int]:
+    """Extract ``raw_dir`` and write the four tables into ``out_dir``; return rows per table.
+
+    Raises RawDirError or tables.OutputError with a sentence that says what is wrong.
+    """
+    from .tables import write_tables
+
+    return write_tables(Path(out_dir), extract(Path(raw_dir)).tables())
