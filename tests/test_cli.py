@@ -20,7 +20,7 @@ def test_tables_have_the_contract_columns_and_are_deterministic(tmp_path):
     result = run("extract", RAW, second)
     assert result.returncode == 0
     assert [line.split(":")[0] for line in result.stdout.splitlines()] == [
-        "reports.csv", "facts.csv", "panel.csv", "rejected.csv"]
+        "reports.csv", "facts.csv", "panel.csv", "rejected.csv", "warnings.csv"]
     for name, columns in COLUMNS.items():
         data = (first / f"{name}.csv").read_bytes()
         assert data == (second / f"{name}.csv").read_bytes()

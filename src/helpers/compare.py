@@ -35,6 +35,7 @@ class Tables:
     facts: pd.DataFrame
     panel: pd.DataFrame
     rejected: pd.DataFrame
+    warnings: pd.DataFrame
 
 
 def load_tables(processed_dir: str | Path) -> Tables:

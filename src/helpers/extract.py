@@ -10,15 +10,16 @@ import csv
 import hashlib
 import os
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from .dates import Period, clause_period, find_period, find_published
-from .figures import Figure, extract_figures
+from .figures import Figure, extract_figures, implausible
 from .panel import build_panel
 from .places import ProvinceMatch, province_by_name, resolve_province
-from .reading import HTML_SUFFIXES, TEXT_SUFFIXES, read_bytes
+from .reading import HTML_SUFFIXES, MAX_BYTES, TEXT_SUFFIXES, read_bytes
 
 MANIFEST = "manifest.csv"
 MANIFEST_COLUMNS = ["report_id", "source_url", "province", "published", "note"]
@@ -41,9 +42,11 @@ class Extraction:
     facts: list[dict] = field(default_factory=list)
     panel: list[dict] = field(default_factory=list)
     rejected: list[dict] = field(default_factory=list)
+    warnings: list[dict] = field(default_factory=list)
 
     def tables(self) -> dict[str, list[dict]]:
-        return {"reports": self.reports, "facts": self.facts, "panel": self.panel, "rejected": self.rejected}
+        return {"reports": self.reports, "facts": self.facts, "panel": self.panel, "rejected": self.rejected,
+                "warnings": self.warnings}
 
 
 def _reject(rows: list[dict], path: str, reason: str, detail: str) -> None:
@@ -143,8 +146,8 @@ def _body_end(text: str) -> int:
     return len(text)
 
 
-def analyse(report_id: str, text: str, manifest: dict | None) -> tuple[dict, list[Figure], list[dict]]:
-    """One normalized report → (report row, its figures, its fact rows)."""
+def analyse(report_id: str, text: str, manifest: dict | None) -> tuple[dict, list[dict], list[dict]]:
+    """One normalized report → (report row, its fact rows, its warning rows)."""
     manifest = manifest or {}
     body_end = _body_end(text)
     body = text[:body_end]
@@ -155,8 +158,17 @@ def analyse(report_id: str, text: str, manifest: dict | None) -> tuple[dict, lis
     when = published or (period.end if period else None)
     match: ProvinceMatch = resolve_province(body, head, when, source_url, manifest.get("province", ""))
     figures = extract_figures(text, body_end)
-    facts = []
+    facts, warnings = [], []
+
+    def warn(code: str, detail: str, sentence: str = "") -> None:
+        warnings.append({"report_id": report_id, "code": code, "detail": detail, "sentence": sentence})
+
     for figure in figures:
+        problem = implausible(figure)
+        if problem:
+            warn("implausible_value", f"{figure.metric} left out: {problem}.",
+                 text[figure.sentence_start:figure.sentence_end])
+            continue
         figure_period: Period | None = clause_period(text, figure.start, figure.sentence_start, period)
         facts.append({
             "report_id": report_id,
@@ -187,7 +199,12 @@ def analyse(report_id: str, text: str, manifest: dict | None) -> tuple[dict, lis
         "source_url": source_url,
         "n_facts": len(facts),
     }
-    return report, figures, facts
+    if facts and not match.province:
+        warn("no_province", "No province could be decided (manifest, office name, text, URL, officials): the report "
+                            "stays out of the panel. Add a manifest row if you know it.")
+    if facts and period is None:
+        warn("no_period", "No reviewed period was found: its figures have no period and stay out of comparisons.")
+    return report, facts, warnings
 
 
 def extract(raw_dir: Path) -> Extraction:
@@ -215,12 +232,17 @@ def extract(raw_dir: Path) -> Extraction:
             _reject(result.rejected, relative, "unsupported_type",
                     f"Only .txt and .html reports are read; {path.name!r} is neither.")
             continue
-        report_id = path.stem
+        report_id = unicodedata.normalize("NFC", path.stem)
         if report_id in accepted_ids:
             _reject(result.rejected, relative, "duplicate_id",
                     f"Another file already has the report_id {report_id!r} (file stem); rename one.")
             continue
         try:
+            size = path.stat().st_size
+            if size > MAX_BYTES:
+                _reject(result.rejected, relative, "too_large",
+                        f"{size:,} bytes is more than the {MAX_BYTES:,} a single report may have.")
+                continue
             data = path.read_bytes()
         except OSError as error:
             _reject(result.rejected, relative, "unreadable", f"Cannot read the file: {error.strerror}.")
@@ -234,7 +256,7 @@ def extract(raw_dir: Path) -> Extraction:
         if not read.ok:
             _reject(result.rejected, relative, read.reason, read.detail)
             continue
-        report, figures, facts = analyse(report_id, read.text, manifest.get(report_id))
+        report, facts, warnings = analyse(report_id, read.text, manifest.get(report_id))
         if not facts:
             _reject(result.rejected, relative, "no_figures", "No figure of the metric catalog was found in the text.")
             continue
@@ -249,6 +271,10 @@ def extract(raw_dir: Path) -> Extraction:
         report["sha256"] = digest
         result.reports.append(report)
         result.facts.extend(facts)
+        result.warnings.extend(warnings)
+        if read.encoding == "cp1258":
+            result.warnings.append({"report_id": report_id, "code": "legacy_encoding", "sentence": "",
+                                    "detail": "Decoded as Windows-1258; check the accents of its title and names."})
     for report_id, row in manifest.items():
         if report_id not in accepted_ids and not any(
                 Path(r["path"]).stem == report_id for r in result.rejected):

@@ -324,10 +324,21 @@ def _figure_for(text, n: Number, window_start, s_start, s_end, last_level, last_
     if not candidates:
         return None
     rule, noun_end = candidates[0][2], candidates[0][3]
-    if rule.percent and not 0 <= value <= 100:
-        return None
     if rule.rank:
         den_raw = re.search(r"/\s*([\d.]+)", text[n.num_start:n.end])
         return make(rule.metric, "level", value,
                     _rank_reference(text, n, limit, den_raw.group(1) if den_raw else ""), noun_end)
     return make(rule.metric, "level", value, noun_end=noun_end)
+
+
+def implausible(figure: Figure) -> str:
+    """Why a figure cannot be true as read (a share above 100 %, ``180/172`` done), or ``""``."""
+    if figure.kind != "level":
+        return ""
+    if figure.unit == "percent" and not 0 <= figure.value <= 100:
+        return f"a share of {figure.value:g}% is outside 0–100%"
+    if figure.denominator is not None and figure.value > figure.denominator:
+        return f"{figure.value:g}/{figure.denominator:g}: the part is larger than the whole"
+    if figure.unit == "rank" and figure.value < 1:
+        return f"rank {figure.value:g} is below 1"
+    return ""

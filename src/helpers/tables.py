@@ -20,12 +20,15 @@ COLUMNS: dict[str, list[str]] = {
     "panel": ["province", "province_code", "province_2025", "period_start", "period_end", "metric", "value",
               "qualifier", "denominator", "unit", "n_sources", "report_ids", "conflict"],
     "rejected": ["path", "reason", "detail"],
+    # An addition to the contract: accepted reports with something a reader should know.
+    "warnings": ["report_id", "code", "detail", "sentence"],
 }
 SORT_KEYS = {
     "reports": lambda r: (r["report_id"],),
     "facts": lambda r: (r["report_id"], int(r["start"]), r["metric"], r["kind"]),
     "panel": lambda r: (r["province"], r["period_start"], r["period_end"], r["metric"], r["denominator"]),
     "rejected": lambda r: (r["path"], r["reason"]),
+    "warnings": lambda r: (r["report_id"], r["code"], r["detail"]),
 }
 
 
