@@ -1,0 +1,227 @@
+"""Broken and hostile input: every case ends in a documented outcome, nothing raises, nothing runs."""
+from __future__ import annotations
+
+import csv
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import unicodedata
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from conftest import RAW, ROOT
+from helpers.extract import extract
+from helpers.figures import extract_figures
+from helpers.numbers import find_numbers
+from helpers.reading import normalize_text, read_bytes
+
+GOOD = "Văn phòng UBND tỉnh Nghệ An tổng kết năm 2022.\nNăm 2022, Văn phòng tiếp nhận 12.345 văn bản đến.\n"
+
+
+def _tables(raw):
+    result = extract(raw)
+    return result, {r["path"]: (r["reason"], r["detail"]) for r in result.rejected}
+
+
+def test_a_messy_raw_folder(tmp_path):
+    raw = tmp_path / "raw"
+    (raw / "sub").mkdir(parents=True)
+    outside = tmp_path / "outside.txt"
+    outside.write_text(GOOD, encoding="utf-8")
+    files = {
+        "empty.txt": b"",
+        "spaces.txt": b"  \n\t\n",
+        "scan.txt": b"%PDF-1.5\n%binary",
+        "archive.txt": b"PK\x03\x04rest",
+        "utf16.txt": GOOD.replace("12.345", "23.456").encode("utf-16"),
+        "tcvn3.txt": b"V\xa8n ph\xdfng UBND t\xbanh ti\xd5p nh\xc6n 12.345 v\xa8n b\xb6n \xae\xd5n",
+        "nfd crlf.txt": unicodedata.normalize("NFD", GOOD.replace("12.345", "34.567")).replace("\n", "\r\n").encode(),
+        "no figures.txt": "Văn phòng UBND tỉnh họp giao ban tuần.".encode(),
+        "truncated.txt": GOOD.replace("12.345", "45.678").encode()[:-2] + "ế".encode()[:2],
+        "Báo cáo Hà Tĩnh năm 2022.txt": GOOD.replace("Nghệ An", "Hà Tĩnh").replace("12.345", "56.789").encode(),
+        "sub/nested.txt": GOOD.replace("Nghệ An", "Quảng Bình").replace("12.345", "67.890").encode(),
+        "big.txt": b"a" * (31 * 1024 * 1024),
+        "page.docx": b"PK\x03\x04",
+    }
+    for name, data in files.items():
+        (raw / name).write_bytes(data)
+    os.symlink(outside, raw / "link.txt")
+    result, rejected = _tables(raw)
+    reasons = {path: reason for path, (reason, _detail) in rejected.items()}
+    assert reasons == {
+        "empty.txt": "empty", "spaces.txt": "empty", "scan.txt": "not_text", "archive.txt": "not_text",
+        "tcvn3.txt": "bad_encoding", "no figures.txt": "no_figures", "truncated.txt": "truncated",
+        "big.txt": "too_large", "page.docx": "unsupported_type", "link.txt": "symlink",
+    }
+    assert all(detail.endswith(".") and len(detail) > 20 for _r, detail in rejected.values())
+    accepted = {r["report_id"]: r for r in result.reports}
+    assert set(accepted) == {"utf16", "nfd crlf", "Báo cáo Hà Tĩnh năm 2022", "nested"}
+    assert accepted["nested"]["province"] == "Quảng Bình"
+    assert accepted["Báo cáo Hà Tĩnh năm 2022"]["province"] == "Hà Tĩnh"
+    values = sorted(f["value"] for f in result.facts)
+    assert values == [23456, 34567, 56789, 67890]  # the NFD/CRLF report reads like any other
+    assert "Thanh Hoá" not in str(result.reports)
+
+
+def test_html_page_with_furniture_full_of_numbers(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "page.html").write_text("""<!doctype html><html><head><title>x</title>
+      <script>var counter = "tiếp nhận 999.999 văn bản đến";</script><style>p{}</style></head><body>
+      <header><ul class="menu"><li>Tiếp nhận 111 văn bản đến</li></ul></header>
+      <nav>Trang chủ | 222 hồ sơ trực tuyến</nav>
+      <div class="content"><h1>Văn phòng UBND tỉnh Nghệ An tổng kết năm 2022</h1>
+      <p>Năm 2022, Văn phòng tiếp nhận 12.345 văn bản đến.</p></div>
+      <div class="sidebar">Tin khác: tiếp nhận 333 văn bản đến</div>
+      <footer>Số lượt truy cập: 55.920.967 · tiếp nhận 444 văn bản đến</footer></body></html>""", encoding="utf-8")
+    result, _rejected = _tables(raw)
+    assert [(f["metric"], f["value"]) for f in result.facts] == [("docs_received", 12345)]
+    assert result.reports[0]["title"] == "Văn phòng UBND tỉnh Nghệ An tổng kết năm 2022"
+
+
+def test_duplicates_exact_and_with_other_furniture(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "a.txt").write_text(GOOD, encoding="utf-8")
+    (raw / "b.txt").write_text(GOOD, encoding="utf-8")
+    (raw / "c.txt").write_text(GOOD + "\nTin mới nhất\nSố lượt truy cập: 123\n", encoding="utf-8")
+    result, rejected = _tables(raw)
+    assert [r["report_id"] for r in result.reports] == ["a"]
+    assert rejected["b.txt"][0] == "duplicate_of:a" and rejected["c.txt"][0] == "duplicate_of:a"
+
+
+def test_contradicting_reports_are_both_kept_and_flagged(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "portal.txt").write_text(GOOD, encoding="utf-8")
+    (raw / "paper.txt").write_text(GOOD.replace("12.345", "20.000").replace("tổng kết", "nhìn lại"), encoding="utf-8")
+    result, _ = _tables(raw)
+    [row] = result.panel
+    assert row["conflict"] is True and row["n_sources"] == 2
+
+
+def test_impossible_values_are_left_out_with_a_warning(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "odd.txt").write_text(GOOD + "Hoàn thành 180/172 nhiệm vụ; tỷ lệ hồ sơ giải quyết đúng hạn đạt 120%.\n",
+                                 encoding="utf-8")
+    result, _ = _tables(raw)
+    assert [f["metric"] for f in result.facts] == ["docs_received"]
+    assert sorted(w["code"] for w in result.warnings) == ["implausible_value", "implausible_value"]
+    assert all(w["sentence"] for w in result.warnings)
+
+
+def test_manifest_problems(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "r1.txt").write_text(GOOD.replace("Nghệ An", ""), encoding="utf-8")
+    (raw / "manifest.csv").write_text(
+        "report_id,source_url,province,published,note\n"
+        "r1,,Hà Tĩnh,2023-01-05,analyst knows\n"
+        "ghost,,Nghệ An,,no such file\n"
+        "r2,only,three\n"
+        "r3,,Atlantis,,\n"
+        "r4,,,05/01/2023,\n", encoding="utf-8")
+    result, rejected = _tables(raw)
+    assert (result.reports[0]["province"], result.reports[0]["province_evidence"],
+            result.reports[0]["published"]) == ("Hà Tĩnh", "manifest", "2023-01-05")
+    assert {k: v[0] for k, v in rejected.items()} == {
+        "manifest.csv:3": "manifest_unknown_report", "manifest.csv:4": "manifest_bad_row",
+        "manifest.csv:5": "manifest_bad_row", "manifest.csv:6": "manifest_bad_row"}
+
+
+def test_kill_9_leaves_the_previous_tables_whole(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for i in range(400):
+        (raw / f"r{i:04d}.txt").write_text(GOOD.replace("12.345", f"{10000 + i:,}".replace(",", ".")), encoding="utf-8")
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "helpers", "extract", str(raw), str(out)]
+    assert subprocess.run(command, capture_output=True).returncode == 0
+    before = {p.name: p.read_bytes() for p in out.glob("*.csv")}
+    shutil.rmtree(raw)
+    raw.mkdir()
+    (raw / "one.txt").write_text(GOOD, encoding="utf-8")
+    for delay in (0.05, 0.2, 0.4, 0.6):
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(delay)
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        for path in out.glob("*.csv"):
+            data = path.read_bytes()
+            assert data == before[path.name] or data.endswith(b"\n") and data.startswith(before[path.name][:20])
+        for path in out.glob("*.csv"):
+            with open(path, encoding="utf-8", newline="") as handle:
+                rows = list(csv.reader(handle))
+            assert rows and all(len(row) == len(rows[0]) for row in rows)
+
+
+def test_interrupted_batch_leaves_no_half_written_report(tmp_path):
+    from helpers.extract import run_extraction
+
+    processed = tmp_path / "processed"
+    run_extraction(RAW, processed)
+    out = tmp_path / "reports"
+    process = subprocess.Popen([sys.executable, "-m", "helpers", "batch", "--processed", str(processed), "--out",
+                                str(out), "--jobs", "2", "--quiet"], cwd=ROOT, start_new_session=True,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    time.sleep(3)
+    os.killpg(process.pid, signal.SIGINT)
+    process.communicate(timeout=60)
+    assert process.returncode != 0 or (out / "index.html").exists()
+    for page in out.glob("*.html"):
+        assert page.read_text(encoding="utf-8").rstrip().endswith("</html>")
+    assert not [p for p in out.iterdir() if p.name.startswith(".")], "temporary files left behind"
+
+
+HOSTILE = ("Năm 2022, Văn phòng UBND tỉnh Nghệ An tiếp nhận 12.345 văn bản đến "
+           "<script>document.body.setAttribute('data-pwned','script')</script> "
+           "<img src=x onerror=\"document.body.setAttribute('data-pwned','img')\"> "
+           "<a href=\"javascript:document.body.setAttribute('data-pwned','link')\">xem</a>.\n")
+
+
+def test_text_from_reports_is_never_markup(tmp_path):
+    from helpers.batch import run_batch
+    from helpers.extract import run_extraction
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "hostile.txt").write_text("Văn phòng UBND tỉnh Nghệ An tổng kết năm 2022\n" + HOSTILE, encoding="utf-8")
+    processed = tmp_path / "processed"
+    run_extraction(raw, processed)
+    out = tmp_path / "reports"
+    [outcome] = run_batch("all", processed, out, jobs=1, progress=False)
+    assert outcome.ok, outcome.error
+    page = (out / f"{outcome.slug}.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;" in page and "<script>document" not in page
+    assert "<img src=x" not in page and 'href="javascript:' not in page
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if chromium is None:
+        pytest.skip("headless Chromium is not installed (.ci/run installs it)")
+    dom = subprocess.run([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                          "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                          f"--user-data-dir={tmp_path / 'profile'}", "--virtual-time-budget=2000", "--dump-dom",
+                          (out / f"{outcome.slug}.html").as_uri()], capture_output=True, text=True, timeout=120).stdout
+    assert "12345" in dom or "12,345" in dom, dom[:500]
+    assert "data-pwned" not in dom.split("<body", 1)[1].split(">", 1)[0]
+
+
+PIECES = list("0123456789.,/%- \n;:()“”") + [
+    "trên ", "hơn ", "gần ", "khoảng ", "tiếp nhận ", "văn bản ", "hồ sơ ", "đạt ", "xếp thứ ", "tăng ", "so với năm ",
+    "chỉ tiêu ", "Cổng ", "năm 2023", "ngày ", "tỉnh Nghệ An ", "\u0301", "\u00a0", "\ufeff", "ế", "Ạ"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.lists(st.sampled_from(PIECES), max_size=80).map("".join), st.text(max_size=200)))
+def test_fuzz_nothing_raises_and_offsets_point_at_the_text(fragment):
+    text = read_bytes(fragment.encode("utf-8", "surrogatepass"), ".txt").text or normalize_text(fragment)
+    for n in find_numbers(text):
+        assert text[n.num_start].isdigit()
+    for figure in extract_figures(text):
+        assert 0 <= figure.start < figure.end <= len(text)
+        assert any(c.isdigit() for c in text[figure.start:figure.end])
+        assert figure.sentence_start <= figure.start and figure.end <= figure.sentence_end
