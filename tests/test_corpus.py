@@ -1,0 +1,45 @@
+"""Property check: on a generated corpus, what the extractor reads equals what was generated."""
+from __future__ import annotations
+
+import importlib.util
+import json
+from collections import Counter
+
+import pytest
+
+from conftest import ROOT
+from helpers.extract import extract
+
+spec = importlib.util.spec_from_file_location("make_corpus", ROOT / "benchmarks" / "make_corpus.py")
+make_corpus = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(make_corpus)
+
+
+def _key(fact):
+    return (fact["metric"], fact["kind"], round(fact["value"], 2), fact["qualifier"], fact["denominator"])
+
+
+@pytest.mark.parametrize("seed", [11, 12])
+def test_generated_corpus_reads_back(tmp_path, seed):
+    raw, truth = tmp_path / "raw", tmp_path / "truth.jsonl"
+    make_corpus.write_corpus(80, raw, truth, seed=seed)
+    result = extract(raw)
+    assert result.rejected == []
+    reports = {r["report_id"]: r for r in result.reports}
+    facts: dict[str, Counter] = {}
+    for fact in result.facts:
+        facts.setdefault(fact["report_id"], Counter())[_key(fact)] += 1
+    for line in truth.read_text(encoding="utf-8").splitlines():
+        expected = json.loads(line)
+        report = reports[expected["report_id"]]
+        assert (report["province"], report["period_start"], report["period_end"], report["published"]) == (
+            expected["province"], expected["period_start"], expected["period_end"], expected["published"])
+        assert facts[expected["report_id"]] == Counter(_key(f) for f in expected["facts"]), expected["report_id"]
+
+
+def test_same_seed_same_corpus(tmp_path):
+    make_corpus.write_corpus(5, tmp_path / "a", tmp_path / "a.jsonl", seed=3)
+    make_corpus.write_corpus(5, tmp_path / "b", tmp_path / "b.jsonl", seed=3)
+    assert (tmp_path / "a.jsonl").read_bytes() == (tmp_path / "b.jsonl").read_bytes()
+    for path in (tmp_path / "a").iterdir():
+        assert path.read_bytes() == (tmp_path / "b" / path.name).read_bytes()
