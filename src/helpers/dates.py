@@ -159,9 +159,13 @@ def find_period(text: str, published: date | None = None) -> Period | None:
     reviews the past and plans the future. Years after the publication year are never the reviewed one.
     """
     default_year = published.year if published else None
-    candidates = _candidates(text, default_year)
-    if published:
-        candidates = [(s, p) for s, p in candidates if p.start <= published]
+    # The period is named in the title or lead; look there first and read the whole text only if not.
+    for part in (text[:1500], text):
+        candidates = _candidates(part, default_year)
+        if published:
+            candidates = [(s, p) for s, p in candidates if p.start <= published]
+        if candidates or len(part) == len(text):
+            break
     if not candidates:
         return None
     best = max(score for score, _ in candidates)

@@ -207,8 +207,70 @@ def analyse(report_id: str, text: str, manifest: dict | None) -> tuple[dict, lis
     return report, facts, warnings
 
 
-def extract(raw_dir: Path) -> Extraction:
-    """Read every input under ``raw_dir`` into the four tables. Raises RawDirError when unreadable."""
+def _process_file(raw_dir: Path, path: Path, manifest_row: dict | None) -> dict:
+    """Everything about one file that does not depend on the other files: read, normalize, analyse.
+
+    Returns ``{"path", "rejected": (reason, detail)}`` or ``{"path", "report_id", "digest", "report",
+    "facts", "warnings"}``. Runs in worker processes for large folders, so it only takes and returns
+    plain data.
+    """
+    relative = path.relative_to(raw_dir).as_posix()
+    out = {"path": relative}
+    if path.is_symlink():
+        out["rejected"] = ("symlink", "Symbolic links are never followed; copy the file in.")
+        return out
+    suffix = path.suffix.lower()
+    if suffix not in TEXT_SUFFIXES | HTML_SUFFIXES:
+        out["rejected"] = ("unsupported_type", f"Only .txt and .html reports are read; {path.name!r} is neither.")
+        return out
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            out["rejected"] = ("too_large", f"{size:,} bytes is more than the {MAX_BYTES:,} a single report may have.")
+            return out
+        data = path.read_bytes()
+    except OSError as error:
+        out["rejected"] = ("unreadable", f"Cannot read the file: {error.strerror}.")
+        return out
+    out["digest"] = hashlib.sha256(data).hexdigest()
+    read = read_bytes(data, suffix, path)
+    if not read.ok:
+        out["rejected"] = (read.reason, read.detail)
+        return out
+    report_id = unicodedata.normalize("NFC", path.stem)
+    report, facts, warnings = analyse(report_id, read.text, manifest_row)
+    if read.encoding == "cp1258":
+        warnings.append({"report_id": report_id, "code": "legacy_encoding", "sentence": "",
+                         "detail": "Decoded as Windows-1258; check the accents of its title and names."})
+    report["sha256"] = out["digest"]
+    out.update(report_id=report_id, report=report, facts=facts, warnings=warnings)
+    return out
+
+
+# Below this many files a pool of processes costs more than it saves.
+PARALLEL_FROM = 200
+
+
+def _process_all(raw_dir: Path, paths: list[Path], manifest: dict[str, dict], workers: int | None) -> list[dict]:
+    rows = [manifest.get(unicodedata.normalize("NFC", p.stem)) for p in paths]
+    workers = workers if workers is not None else (os.cpu_count() or 1)
+    if workers <= 1 or len(paths) < PARALLEL_FROM:
+        return [_process_file(raw_dir, p, row) for p, row in zip(paths, rows)]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = multiprocessing.get_context("fork")  # workers inherit the loaded modules and compiled rules
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        chunk = max(1, min(64, len(paths) // (workers * 8)))
+        return list(pool.map(_process_file, [raw_dir] * len(paths), paths, rows, chunksize=chunk))
+
+
+def extract(raw_dir: Path, workers: int | None = None) -> Extraction:
+    """Read every input under ``raw_dir`` into the tables. Raises RawDirError when unreadable.
+
+    Files are analysed independently (in ``workers`` processes for large folders; default: one per
+    core), then accepted in path order, so duplicates resolve the same way whatever the parallelism.
+    """
     if not raw_dir.exists():
         raise RawDirError(f"{raw_dir} does not exist.")
     if not raw_dir.is_dir():
@@ -217,46 +279,24 @@ def extract(raw_dir: Path) -> Extraction:
         raise RawDirError(f"{raw_dir} cannot be read (permission denied).")
     result = Extraction()
     manifest = read_manifest(raw_dir, result.rejected)
+    paths = [p for p in list_inputs(raw_dir) if p.relative_to(raw_dir).as_posix() != MANIFEST]
     seen_hashes: dict[str, str] = {}
     seen_content: dict[tuple, str] = {}
     accepted_ids: set[str] = set()
-    for path in list_inputs(raw_dir):
-        relative = path.relative_to(raw_dir).as_posix()
-        if relative == MANIFEST:
-            continue
-        if path.is_symlink():
-            _reject(result.rejected, relative, "symlink", "Symbolic links are never followed; copy the file in.")
-            continue
-        suffix = path.suffix.lower()
-        if suffix not in TEXT_SUFFIXES | HTML_SUFFIXES:
-            _reject(result.rejected, relative, "unsupported_type",
-                    f"Only .txt and .html reports are read; {path.name!r} is neither.")
-            continue
-        report_id = unicodedata.normalize("NFC", path.stem)
-        if report_id in accepted_ids:
+    for item in _process_all(raw_dir, paths, manifest, workers):
+        relative = item["path"]
+        if "report_id" in item and item["report_id"] in accepted_ids:
             _reject(result.rejected, relative, "duplicate_id",
-                    f"Another file already has the report_id {report_id!r} (file stem); rename one.")
+                    f"Another file already has the report_id {item['report_id']!r} (file stem); rename one.")
             continue
-        try:
-            size = path.stat().st_size
-            if size > MAX_BYTES:
-                _reject(result.rejected, relative, "too_large",
-                        f"{size:,} bytes is more than the {MAX_BYTES:,} a single report may have.")
-                continue
-            data = path.read_bytes()
-        except OSError as error:
-            _reject(result.rejected, relative, "unreadable", f"Cannot read the file: {error.strerror}.")
-            continue
-        digest = hashlib.sha256(data).hexdigest()
-        if digest in seen_hashes:
-            _reject(result.rejected, relative, f"duplicate_of:{seen_hashes[digest]}",
+        if item.get("digest") in seen_hashes:
+            _reject(result.rejected, relative, f"duplicate_of:{seen_hashes[item['digest']]}",
                     "Byte-for-byte the same file as an earlier report.")
             continue
-        read = read_bytes(data, suffix, path)
-        if not read.ok:
-            _reject(result.rejected, relative, read.reason, read.detail)
+        if "rejected" in item:
+            _reject(result.rejected, relative, *item["rejected"])
             continue
-        report, facts, warnings = analyse(report_id, read.text, manifest.get(report_id))
+        facts = item["facts"]
         if not facts:
             _reject(result.rejected, relative, "no_figures", "No figure of the metric catalog was found in the text.")
             continue
@@ -265,16 +305,13 @@ def extract(raw_dir: Path) -> Extraction:
             _reject(result.rejected, relative, f"duplicate_of:{seen_content[content_key]}",
                     "The same article (same figures in the same sentences) with different page furniture.")
             continue
-        seen_hashes[digest] = report_id
+        report_id = item["report_id"]
+        seen_hashes[item["digest"]] = report_id
         seen_content[content_key] = report_id
         accepted_ids.add(report_id)
-        report["sha256"] = digest
-        result.reports.append(report)
+        result.reports.append(item["report"])
         result.facts.extend(facts)
-        result.warnings.extend(warnings)
-        if read.encoding == "cp1258":
-            result.warnings.append({"report_id": report_id, "code": "legacy_encoding", "sentence": "",
-                                    "detail": "Decoded as Windows-1258; check the accents of its title and names."})
+        result.warnings.extend(item["warnings"])
     for report_id, row in manifest.items():
         if report_id not in accepted_ids and not any(
                 Path(r["path"]).stem == report_id for r in result.rejected):

@@ -131,17 +131,28 @@ RULES: tuple[Rule, ...] = (
 RATE_OF = {"docs_on_time": "docs_on_time_rate", "dossiers_on_time": "dossiers_on_time_rate",
            "procedures_simplified": "procedures_simplified_rate"}
 
-_COMPILED = [
-    (
-        rule,
-        re.compile(r"\s*(?:" + rule.noun + ")", I) if rule.noun else None,
-        re.compile(rule.before, I) if rule.before else None,
-        re.compile(rule.after, I) if rule.after else None,
-        re.compile(rule.not_after, I) if rule.not_after else None,
-        re.compile(rule.blockers, I) if rule.blockers else None,
-    )
-    for rule in RULES
-]
+_NOUN_PATTERNS: dict[str, re.Pattern] = {}
+
+
+def _compile_rule(order: int, rule: Rule) -> tuple:
+    noun = None
+    if rule.noun:  # rules that count the same noun share one compiled pattern (matched once per number)
+        noun = _NOUN_PATTERNS.setdefault(rule.noun, re.compile(r"\s*(?:" + rule.noun + ")", I))
+    return (order, rule, noun,
+            re.compile(rule.before, I) if rule.before else None,
+            re.compile(rule.after, I) if rule.after else None,
+            re.compile(rule.not_after, I) if rule.not_after else None,
+            re.compile(rule.blockers, I) if rule.blockers else None)
+
+
+_COMPILED = [_compile_rule(order, rule) for order, rule in enumerate(RULES)]
+_RULES_FOR = {  # (is_rank, is_percent) → the rules that can apply to such a number
+    (True, False): [c for c in _COMPILED if c[1].rank],
+    (True, True): [c for c in _COMPILED if c[1].rank],
+    (False, True): [c for c in _COMPILED if not c[1].rank and c[1].percent],
+    (False, False): [c for c in _COMPILED if not c[1].rank and not c[1].percent],
+}
+_AFTER_REACH = 160  # no after-cue or exclusion looks further than this past the noun
 
 _RANK_CUE = re.compile(r"(?:xếp|đứng|vị trí|vị)(?:\s+hạng)?(?:\s+thứ)?\s*$|\bthứ\s*$", I)
 _EXCESS_BEFORE = re.compile(r"(?:vượt|cao|thấp|nhiều|ít)\s*(?:hơn\s*)?$", I)
@@ -178,10 +189,6 @@ class Figure:
     noun_end: int = -1  # end of the counted noun after the number (internal: later cues start after it)
 
 
-def _noun_match(regex: re.Pattern | None, text: str, pos: int, limit: int) -> re.Match | None:
-    return regex.match(text, pos, limit) if regex else None
-
-
 def _rank_reference(text: str, number: Number, limit: int, den_raw: str) -> str:
     """``14 tỉnh vùng trung du và miền núi Bắc Bộ`` from ``xếp thứ 2/14 tỉnh vùng … Bộ, xếp …``."""
     tail = text[number.end:limit]
@@ -204,14 +211,17 @@ def _candidates(text: str, n: Number, windows: tuple[int, int, int], limit: int)
     """
     is_rank = bool(_RANK_CUE.search(text[max(0, n.start - 25):n.start]))
     out = []
-    for order, (rule, noun_re, before_re, after_re, not_after_re, blockers_re) in enumerate(_COMPILED):
-        if rule.rank != is_rank or (not rule.rank and rule.percent != n.is_percent):
-            continue
-        noun = _noun_match(noun_re, text, n.end, limit) if noun_re else None
-        if noun_re and not noun:
-            continue
+    nouns: dict[re.Pattern, re.Match | None] = {}
+    for order, rule, noun_re, before_re, after_re, not_after_re, blockers_re in _RULES_FOR[(is_rank, n.is_percent)]:
+        noun = None
+        if noun_re is not None:
+            if noun_re not in nouns:
+                nouns[noun_re] = noun_re.match(text, n.end, limit)
+            noun = nouns[noun_re]
+            if noun is None:
+                continue
         noun_end = noun.end() if noun else n.end
-        after_text = text[noun_end:limit]
+        after_text = text[noun_end:min(limit, noun_end + _AFTER_REACH)]
         if not_after_re and not_after_re.search(after_text):
             continue
         if not before_re and not after_re:
@@ -249,8 +259,7 @@ def extract_figures(text: str, body_end: int | None = None) -> list[Figure]:
         last_level: Figure | None = None
         last_figure: Figure | None = None
         last_number_end = s_start
-        for n in find_numbers(text[s_start:s_end]):
-            n = _shift(n, s_start)
+        for n in find_numbers(text, s_start, s_end):
             if not n.quantity or any(a <= n.num_start < b for a, b in quoted):
                 last_number_end = n.end if n.quantity else last_number_end
                 continue
@@ -269,12 +278,6 @@ def extract_figures(text: str, body_end: int | None = None) -> list[Figure]:
             if figure.kind == "level":
                 last_level = figure
     return figures
-
-
-def _shift(n: Number, offset: int) -> Number:
-    from dataclasses import replace
-
-    return replace(n, start=n.start + offset, num_start=n.num_start + offset, end=n.end + offset)
 
 
 def _figure_for(text, n: Number, window_start, s_start, s_end, last_level, last_figure, last_number_end,

@@ -31,26 +31,53 @@ SCALES: dict[str, int] = {"nghìn": 1_000, "ngàn": 1_000, "triệu": 1_000_000,
 _HEDGE_RE = "|".join(sorted(HEDGES, key=len, reverse=True))
 _SCALE_RE = "|".join(SCALES)
 _DIGITS = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
+_PLAIN_INTEGER = re.compile(r"\d+")
+_VI_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+# The number itself; the hedge is looked for in the few characters before it (scanning for digits
+# first is several times faster than letting an optional hedge group try every position).
 NUMBER_RE = re.compile(
-    rf"(?:(?P<hedge>{_HEDGE_RE})\s+)?"
-    rf"(?P<value>{_DIGITS})"
+    rf"(?<!\d)(?P<value>{_DIGITS})"
     rf"(?:\s*/\s*(?P<den>\d{{1,3}}(?:\.\d{{3}})+|\d+)(?![\d/]))?"
     rf"(?:\s+(?P<scale>{_SCALE_RE})(?![\w]))?"
     rf"(?P<pct>\s*%)?",
     re.IGNORECASE,
 )
+_HEDGE_BEFORE = re.compile(rf"(?<![^\W\d_])(?P<hedge>{_HEDGE_RE})\s+$", re.IGNORECASE)
 
 # Words that make the number after them an ordinal, a date part or an identifier, never a quantity.
-_NOT_QUANTITY_BEFORE = re.compile(
-    r"(?:(?<!hằng )(?<!hàng )(?<!mỗi )\b(?:ngày|tháng|năm|quý|tuần)|\b(?:khóa|khoá|nhiệm kỳ|giai đoạn|"
-    r"thời kỳ|lần|lần thứ|mức độ|mức|cấp độ|điều|khoản|điểm|chương|phụ lục|phòng|tầng|tuyến|quốc lộ|QL|"
-    r"tỉnh lộ|ĐT|km|hạng|loại|đợt|vòng|kỳ họp thứ|phiên thứ|thứ|"
-    r"(?:nghị quyết|quyết định|chỉ thị|kết luận|thông tư|nghị định|công văn|kế hoạch|tờ trình|văn bản|"
-    r"thông báo|báo cáo|luật)(?:\s+số)?|số hiệu|mã số))\s*$",
-    re.IGNORECASE,
-)
-# "xếp thứ 2/14", "xếp hạng thứ 35/61": ranks are quantities even though "thứ" precedes them.
-_RANK_BEFORE = re.compile(r"\b(?:xếp|đứng|vị)(?:\s+hạng)?(?:\s+thứ)?\s*$", re.IGNORECASE)
+# Words that make the number after them an ordinal, a date part or an identifier, never a quantity.
+# Matched on the last words before the number (a set lookup is much faster than a regex anchored at $).
+_NOT_QUANTITY_WORDS = {
+    1: {"ngày", "tháng", "năm", "quý", "tuần", "khóa", "khoá", "lần", "mức", "điều", "khoản", "điểm", "chương",
+        "phòng", "tầng", "tuyến", "ql", "đt", "km", "hạng", "loại", "đợt", "vòng", "thứ", "luật",
+        "nghị quyết", "quyết định", "chỉ thị", "kết luận", "thông tư", "nghị định", "công văn", "kế hoạch",
+        "tờ trình", "văn bản", "thông báo", "báo cáo"},
+    2: {"nhiệm kỳ", "giai đoạn", "thời kỳ", "lần thứ", "mức độ", "cấp độ", "phụ lục", "quốc lộ", "tỉnh lộ",
+        "phiên thứ", "số hiệu", "mã số", "nghị quyết", "quyết định", "chỉ thị", "kết luận", "thông tư", "nghị định",
+        "công văn", "kế hoạch", "tờ trình", "văn bản", "thông báo", "báo cáo", "luật số"},
+    3: {"kỳ họp thứ", "nghị quyết số", "quyết định số", "chỉ thị số", "kết luận số", "thông tư số", "nghị định số",
+        "công văn số", "kế hoạch số", "tờ trình số", "văn bản số", "thông báo số", "báo cáo số"},
+}
+_PERIODIC = {"hằng", "hàng", "mỗi"}  # "hằng tháng 12 cuộc" is twelve monthly meetings, not December
+_RANK_WORDS = {"xếp", "đứng", "vị"}
+_WORD_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+def _not_quantity_before(before: str) -> bool:
+    """True when the words right before a number make it an ordinal, date part or identifier."""
+    stripped = before.rstrip()
+    if not stripped or not stripped[-1].isalpha():
+        return False  # punctuation or a digit right before the number: no cue word
+    words = _WORD_RE.findall(stripped[-30:].lower())
+    if words[-1] in ("thứ", "hạng") and any(w in _RANK_WORDS for w in words[-3:-1]):
+        return False  # "xếp thứ 2/14", "xếp hạng thứ 35/61", "đứng thứ 3"
+    for size in (3, 2, 1):
+        if len(words) >= size and " ".join(words[-size:]) in _NOT_QUANTITY_WORDS[size]:
+            if size == 1 and words[-1] in ("ngày", "tháng", "năm", "quý", "tuần") and len(words) > 1 \
+                    and words[-2] in _PERIODIC:
+                return False
+            return True
+    return False
 
 
 @dataclass(frozen=True)
@@ -77,7 +104,9 @@ def parse_vietnamese_number(raw: str) -> float:
     Raises ValueError for text that is not a number.
     """
     raw = raw.strip()
-    if not re.fullmatch(r"\d+(?:[.,]\d+)*", raw):
+    if _PLAIN_INTEGER.fullmatch(raw):
+        return float(raw)
+    if not _VI_NUMBER.fullmatch(raw):
         raise ValueError(f"not a Vietnamese number: {raw!r}")
     if "," in raw:
         integer, _, fraction = raw.rpartition(",")
@@ -94,52 +123,54 @@ def parse_vietnamese_number(raw: str) -> float:
     raise ValueError(f"ambiguous dots in {raw!r}")
 
 
+_GLUED_HYPHEN = re.compile(r"[A-Za-zÀ-ỹĐđ][-–]$")
+_SEPARATOR_DIGIT = re.compile(r"\s*[/\-–.]\s*\d")
+_DASH_DIGIT = re.compile(r"\s*[-–]\s*\d")
+_SLASH_OR_DASH_DIGIT = re.compile(r"[/\-]\d")
+_SLASH_OR_DASH = re.compile(r"\s*[/\-]")
+_CODE_AFTER = re.compile(r"[-–/][A-ZĐ]")
+_DATE_TAIL = re.compile(r"\d\s*[/\-–]\s*$")
+_TIME_AFTER = re.compile(r"\s*(?:giờ|h\d|:\d|(?:SA|CH|AM|PM)\b)")
+_TIME_BEFORE = re.compile(r"\d:\s*$")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_YEAR_CUE_BEFORE = re.compile(r"(?:năm|từ|đến|giai đoạn|nhiệm kỳ|thời kỳ|khóa|khoá|\()\s*$", re.IGNORECASE)
+_YEAR_RANGE_AFTER = re.compile(r"\s*[-–]\s*(?:19|20)\d\d")
+
+
 def _looks_like_date_or_id(text: str, m: re.Match) -> bool:
+    """True for a number that is a date, time, year, range, identifier or ordinal rather than a quantity."""
     start, end = m.start("value"), m.end()
     before = text[max(0, start - 40):start]
     after = text[end:end + 12]
-    # Glued to a word: Covid-19, A1, F0, 4.0 in "Công nghiệp 4.0"? (a letter right before)
-    if before and (before[-1].isalpha() or before[-1] in "_"):
-        return True
-    if re.search(r"[A-Za-zÀ-ỹĐđ][-–]$", before):
-        return True
+    if before and (before[-1].isalpha() or before[-1] == "_" or _GLUED_HYPHEN.search(before)):
+        return True  # glued to a word: Covid-19, A1
+    den, pct, value = m.group("den"), m.group("pct"), m.group("value")
     # Dates and document numbers: 8/1/2022, 61/2018/NĐ-CP, 05-CT/TW, 20-1, 10/02/2024
-    if re.match(r"\s*[/\-–.]\s*\d", after) and m.group("den") is None and not m.group("pct"):
-        if re.match(r"[-–]\s*\d", after.lstrip()) and re.fullmatch(r"(19|20)\d\d", m.group("value")):
+    if den is None and not pct and _SEPARATOR_DIGIT.match(after):
+        if _YEAR.fullmatch(value) and _DASH_DIGIT.match(after):
             return True  # year range 2021-2030
-        if re.match(r"[/\-]\d", after):
+        if _SLASH_OR_DASH_DIGIT.match(after):
             return True
-    if m.group("den") and re.match(r"\s*[/\-]", after):
-        return True  # 8/1/2022 matched as 8/1 then /2022
-    if re.match(r"[-–][A-ZĐ]", after) or re.match(r"/[A-ZĐ]", after):
-        return True  # 05-CT/TW, 61/NQ-CP
-    if re.search(r"\d\s*[/\-–]\s*$", before):
-        return True  # the tail of a date or a range
-    if re.match(r"\s*(?:giờ|h\d|:\d)", after) or re.search(r"\d:\s*$", before):
-        return True  # times 9:12, 8 giờ
-    if re.match(r"\s*(?:SA|CH|AM|PM)\b", after):
+    if den and _SLASH_OR_DASH.match(after):
+        return True  # 8/1/2022 read as 8/1 then /2022
+    if _CODE_AFTER.match(after) or _DATE_TAIL.search(before):
+        return True  # 05-CT/TW, 61/NQ-CP; the tail of a date or a range
+    if _TIME_AFTER.match(after) or _TIME_BEFORE.search(before):
+        return True  # 9:12, 8 giờ, 11:29 SA
+    if not pct and not den and _YEAR.fullmatch(value) and (
+            _YEAR_CUE_BEFORE.search(before) or _YEAR_RANGE_AFTER.match(after)):
         return True
-    value = m.group("value")
-    if re.fullmatch(r"(19|20)\d\d", value) and not m.group("pct") and not m.group("den"):
-        if re.search(r"(?:năm|từ|đến|giai đoạn|nhiệm kỳ|thời kỳ|khóa|khoá|\()\s*$", before, re.I):
-            return True
-        if re.match(r"\s*[-–]\s*(19|20)\d\d", after):
-            return True
-    if _NOT_QUANTITY_BEFORE.search(before) and not _RANK_BEFORE.search(before):
-        return True
-    return False
+    return bool(before) and _not_quantity_before(before)
 
 
-def find_numbers(text: str) -> list[Number]:
-    """Every number in ``text``, in order, with its hedge, scale, denominator and percent sign."""
+def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Number]:
+    """Every number in ``text[start:end]``, in order, with its hedge, scale, denominator and percent sign.
+
+    Offsets are into ``text``; the context that decides whether a number is a quantity may lie outside
+    the range (the word before a sentence's first number).
+    """
     numbers: list[Number] = []
-    for m in NUMBER_RE.finditer(text):
-        start = m.start()
-        # The hedge must be a whole word ("hơn" not the end of "cao hơn" is still "hơn"; see figures).
-        if m.group("hedge") and start > 0 and text[start - 1].isalpha():
-            start = m.start("value")
-        if m.start("value") > 0 and (text[m.start("value") - 1].isdigit()):
-            continue
+    for m in NUMBER_RE.finditer(text, start, len(text) if end is None else end):
         try:
             value = parse_vietnamese_number(m.group("value"))
         except ValueError:
@@ -153,7 +184,9 @@ def find_numbers(text: str) -> list[Number]:
                 den = parse_vietnamese_number(m.group("den"))
             except ValueError:
                 den = None
-        hedge = (m.group("hedge") or "").lower() if start == m.start() else ""
+        num_start = m.start()
+        hedge_match = _HEDGE_BEFORE.search(text, max(start, num_start - 14), num_start)
+        hedge = hedge_match.group("hedge").lower() if hedge_match else ""
         numbers.append(
             Number(
                 value=value,
@@ -162,8 +195,8 @@ def find_numbers(text: str) -> list[Number]:
                 is_percent=bool(m.group("pct")),
                 scaled=bool(scale),
                 raw=m.group("value"),
-                start=start,
-                num_start=m.start("value"),
+                start=hedge_match.start() if hedge_match else num_start,
+                num_start=num_start,
                 end=m.end(),
                 quantity=not _looks_like_date_or_id(text, m),
                 hedge=hedge,

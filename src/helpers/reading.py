@@ -44,8 +44,10 @@ def _build_tone_table() -> dict[str, str]:
 
 _TONE_TABLE = _build_tone_table()
 _VI_LETTER = "A-Za-zÀ-ỹĐđ"
+# One character class per position: far faster than an alternation of the 60 pairs.
 _TONE_RE = re.compile(
-    "(?<![qQ])(" + "|".join(sorted(_TONE_TABLE, key=len, reverse=True)) + f")(?![{_VI_LETTER}])"
+    "(?<![qQ])(?:[oO][" + "".join(sorted({k[1] for k in _TONE_TABLE if k[0] in "oO"})) + "]|[uU]["
+    + "".join(sorted({k[1] for k in _TONE_TABLE if k[0] in "uU"})) + f"])(?![{_VI_LETTER}])"
 )
 
 _SPACE_RE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
@@ -63,7 +65,7 @@ def normalize_text(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _ZERO_WIDTH_RE.sub("", text)
     text = unicodedata.normalize("NFC", text)
-    text = _TONE_RE.sub(lambda m: _TONE_TABLE[m.group(1)], text)
+    text = _TONE_RE.sub(lambda m: _TONE_TABLE.get(m.group(0), m.group(0)), text)
     text = _SPACE_RE.sub(" ", text)
     text = "\n".join(line.strip() for line in text.split("\n"))
     text = _BLANK_LINES_RE.sub("\n\n", text)
@@ -102,14 +104,19 @@ _VI_ALPHABET = set(
 )
 
 
+_LETTER_RE = re.compile(r"[^\W\d_]")
+_FOREIGN_LETTER_RE = re.compile("[^\\W\\d_" + "".join(sorted(_VI_ALPHABET)) + "]")
+
+
 def _looks_vietnamese(text: str) -> bool:
     """True when nearly every letter belongs to the Vietnamese alphabet (mojibake fails this)."""
-    letters = [c for c in text.lower() if c.isalpha()]
+    lowered = text.lower()
+    letters = len(_LETTER_RE.findall(lowered))
     if not letters:
         return True
-    foreign = sum(1 for c in letters if c not in _VI_ALPHABET)
+    foreign = len(_FOREIGN_LETTER_RE.findall(lowered))
     # Double-encoded UTF-8 ("Ã¡") and legacy encodings read as cp1258 leave many foreign letters.
-    return foreign / len(letters) < 0.01 and "Ã" not in text and "Æ°" not in text
+    return foreign / letters < 0.01 and "Ã" not in text and "Æ°" not in text
 
 
 def decode_bytes(data: bytes) -> tuple[str, str]:
