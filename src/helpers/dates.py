@@ -81,20 +81,62 @@ _QUARTER_RE = re.compile(
     r"(?P<label>quý\s+(?P<q>IV|III|II|I|[1-4])(?:\s*(?:năm|/)\s*" + _YEAR + r")?)", re.IGNORECASE)
 _YEAR_RE = re.compile(r"(?P<label>năm\s+" + _YEAR + r")(?!\s*[-–]\s*(?:19|20)\d\d)", re.IGNORECASE)
 
-# Phrases that make the year after them a reference, a plan or a span rather than the reviewed period.
-_NOT_REVIEWED_BEFORE = re.compile(
-    r"(?:so với|so cùng kỳ|từ|đến|tới|trước|sau|giai đoạn|nhiệm kỳ|thời kỳ|tầm nhìn|kế hoạch|phương hướng|"
-    r"triển khai|chương trình công tác|chương trình|phấn đấu|mục tiêu|dự kiến|định hướng|nhiệm vụ trọng tâm|"
-    r"tháng\s+\d{1,2}|đầu|cuối|giữa|hội nghị[^.,;]{0,60}?|lịch làm việc)\s*(?:của[^.,;]{0,40}?)?$",
-    re.IGNORECASE,
-)
-_PLAN_AFTER = re.compile(r"^\s*(?:,\s*)?(?:Văn phòng[^.;]{0,40}?xác định|cần|phải|sẽ|tiếp tục|là năm)",
+# Words that make the year right after them a reference, a plan or a span, not the reviewed period
+# (``so với năm 2020``, ``phương hướng năm 2018``, ``giai đoạn 2021-2025``). Checked on the last words
+# before the year, directly or before a ``của …`` phrase (``Chương trình công tác của UBND tỉnh năm 2024``).
+_NOT_REVIEWED_WORDS = {
+    "so với", "so cùng kỳ", "từ", "đến", "tới", "trước", "sau", "giai đoạn", "nhiệm kỳ", "thời kỳ", "tầm nhìn",
+    "kế hoạch", "phương hướng", "triển khai", "chương trình công tác", "chương trình", "phấn đấu", "mục tiêu",
+    "dự kiến", "định hướng", "nhiệm vụ trọng tâm", "đầu", "cuối", "giữa", "lịch làm việc",
+}
+_NOT_REVIEWED_MAX_WORDS = max(len(w.split()) for w in _NOT_REVIEWED_WORDS)
+_MONTH_BEFORE = re.compile(r"tháng\s+\d{1,2}\s*$|tháng\s*$", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[.,;]")
+_SENTENCE_BREAK = re.compile(r"[.;]")
+_PLAN_AFTER = re.compile(r"\s*(?:,\s*)?(?:Văn phòng[^.;]{0,40}?xác định|cần|phải|sẽ|tiếp tục|là năm)",
                          re.IGNORECASE)
-_REVIEW_BEFORE = re.compile(
-    r"(?:tổng kết|sơ kết|kết quả|tình hình|đánh giá|trong|qua|thực hiện nhiệm vụ|báo cáo|công tác)"
-    r"[^.;]{0,40}$",
-    re.IGNORECASE,
-)
+_REVIEW_CUE = re.compile(r"tổng kết|sơ kết|kết quả|tình hình|đánh giá|trong|qua|thực hiện nhiệm vụ|báo cáo|công tác",
+                         re.IGNORECASE)
+_PLAN_CUE = re.compile(r"kế hoạch|phương hướng|nhiệm vụ|triển khai", re.IGNORECASE)
+
+
+def _tail(before: str, breaks: re.Pattern) -> str:
+    """The part of ``before`` after its last clause (or sentence) break."""
+    last = None
+    for last in breaks.finditer(before):
+        pass
+    return before[last.end():] if last else before
+
+
+def _cue_within(regex: re.Pattern, tail: str, reach: int) -> bool:
+    """True when ``regex`` matches in ``tail`` and its last match ends at most ``reach`` chars from the end."""
+    last = None
+    for last in regex.finditer(tail):
+        pass
+    return last is not None and len(tail) - last.end() <= reach
+
+
+def _ends_with_words(text: str, words: set[str], max_words: int) -> bool:
+    tokens = text.lower().split()
+    return any(" ".join(tokens[-size:]) in words for size in range(1, min(max_words, len(tokens)) + 1))
+
+
+def _not_reviewed(before: str) -> bool:
+    """The year after ``before`` is a reference, plan or span (see ``_NOT_REVIEWED_WORDS``)."""
+    clause = _tail(before, _CLAUSE_BREAK)
+    if _ends_with_words(clause, _NOT_REVIEWED_WORDS, _NOT_REVIEWED_MAX_WORDS) or _MONTH_BEFORE.search(clause):
+        return True
+    lowered = clause.lower()
+    of = lowered.rfind("của")
+    if of != -1 and len(clause) - of <= 45 and _ends_with_words(clause[:of], _NOT_REVIEWED_WORDS, _NOT_REVIEWED_MAX_WORDS):
+        return True
+    meeting = lowered.rfind("hội nghị")
+    return meeting != -1 and len(clause) - meeting <= 70
+
+
+def _reviewed(before: str, reach: int = 40) -> bool:
+    """A review cue (``tổng kết``, ``kết quả``, ``trong`` …) stands shortly before, in the same sentence."""
+    return _cue_within(_REVIEW_CUE, _tail(before, _SENTENCE_BREAK), reach)
 
 
 def _partial_period(m: re.Match, default_year: int | None) -> Period | None:
@@ -132,19 +174,18 @@ def _candidates(text: str, default_year: int | None) -> list[tuple[int, Period]]
             if period is None:
                 continue
             before = text[max(0, m.start() - 80):m.start()]
-            if re.search(r"(?:kế hoạch|phương hướng|nhiệm vụ|triển khai)[^.,;]{0,25}$", before, re.I) and \
-                    not _REVIEW_BEFORE.search(before[-30:]):
+            if _cue_within(_PLAN_CUE, _tail(before, _CLAUSE_BREAK), 25) and not _reviewed(before[-30:]):
                 continue
-            found.append((3 if _REVIEW_BEFORE.search(before) else 2, period))
+            found.append((3 if _reviewed(before) else 2, period))
     for m in _YEAR_RE.finditer(text):
         before = text[max(0, m.start() - 80):m.start()]
-        after = text[m.end():m.end() + 60]
-        if _NOT_REVIEWED_BEFORE.search(before) or _PLAN_AFTER.search(after):
+        if _not_reviewed(before) or _PLAN_AFTER.match(text, m.end(), m.end() + 60):
             continue
-        if re.search(r"tháng\s*$", before, re.I) or re.match(r"\s*[-–]\s*\d", after):
+        if re.match(r"\s*[-–]\s*\d", text[m.end():m.end() + 8]):
             continue
         year = int(m.group("year"))
-        score = 2 if _REVIEW_BEFORE.search(before) or re.search(r"(?:^|\n)\s*$", before) else 1
+        opens_paragraph = not before.strip() or before.rstrip(" ").endswith("\n")
+        score = 2 if _reviewed(before) or opens_paragraph else 1
         found.append((score, Period(date(year, 1, 1), date(year, 12, 31), m.group("label"), m.start())))
     return found
 

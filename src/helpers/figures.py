@@ -146,11 +146,21 @@ def _compile_rule(order: int, rule: Rule) -> tuple:
 
 
 _COMPILED = [_compile_rule(order, rule) for order, rule in enumerate(RULES)]
-_RULES_FOR = {  # (is_rank, is_percent) → the rules that can apply to such a number
-    (True, False): [c for c in _COMPILED if c[1].rank],
-    (True, True): [c for c in _COMPILED if c[1].rank],
-    (False, True): [c for c in _COMPILED if not c[1].rank and c[1].percent],
-    (False, False): [c for c in _COMPILED if not c[1].rank and not c[1].percent],
+
+
+def _by_noun(compiled: list[tuple]) -> list[tuple[re.Pattern | None, list[tuple]]]:
+    """Rules grouped by their noun pattern, so that a noun that does not follow skips its whole group."""
+    groups: dict = {}
+    for item in compiled:
+        groups.setdefault(item[2], []).append(item)
+    return list(groups.items())
+
+
+_RULES_FOR = {  # (is_rank, is_percent) → the rules that can apply to such a number, grouped by noun
+    (True, False): _by_noun([c for c in _COMPILED if c[1].rank]),
+    (True, True): _by_noun([c for c in _COMPILED if c[1].rank]),
+    (False, True): _by_noun([c for c in _COMPILED if not c[1].rank and c[1].percent]),
+    (False, False): _by_noun([c for c in _COMPILED if not c[1].rank and not c[1].percent]),
 }
 _AFTER_REACH = 160  # no after-cue or exclusion looks further than this past the noun
 
@@ -211,42 +221,43 @@ def _candidates(text: str, n: Number, windows: tuple[int, int, int], limit: int)
     """
     is_rank = bool(_RANK_CUE.search(text[max(0, n.start - 25):n.start]))
     out = []
-    nouns: dict[re.Pattern, re.Match | None] = {}
-    for order, rule, noun_re, before_re, after_re, not_after_re, blockers_re in _RULES_FOR[(is_rank, n.is_percent)]:
-        noun = None
-        if noun_re is not None:
-            if noun_re not in nouns:
-                nouns[noun_re] = noun_re.match(text, n.end, limit)
-            noun = nouns[noun_re]
-            if noun is None:
-                continue
-        noun_end = noun.end() if noun else n.end
-        after_text = text[noun_end:min(limit, noun_end + _AFTER_REACH)]
-        if not_after_re and not_after_re.search(after_text):
+    for noun_re, group in _RULES_FOR[(is_rank, n.is_percent)]:
+        noun = noun_re.match(text, n.end, limit) if noun_re is not None else None
+        if noun_re is not None and noun is None:
             continue
-        if not before_re and not after_re:
-            out.append((-1.0, order, rule, noun_end))
-            continue
-        score = None
-        if before_re:
-            window_start = windows[0] if rule.rank else windows[1]
-            window = text[max(window_start, n.start - rule.near):n.start]
-            last = None
-            for last in before_re.finditer(window):
-                pass
-            if last is not None and not (blockers_re and blockers_re.search(window, last.end())):
-                score = float(len(window) - last.end())
-                cue_start = n.start - len(window) + last.start()
-                if not rule.rank and cue_start < windows[2]:
-                    score += 1000.0
-        if after_re and (score is None or score >= 1000):
-            m = after_re.search(after_text)
-            if m:
-                score = 500.0 + m.end()
-        if score is not None:
-            out.append((score, order, rule, noun_end))
+        for order, rule, _noun_re, before_re, after_re, not_after_re, blockers_re in group:
+            _score_rule(text, n, windows, limit, noun, order, rule, before_re, after_re, not_after_re, blockers_re, out)
     out.sort(key=lambda item: (item[0], item[1]))
     return out
+
+
+def _score_rule(text, n, windows, limit, noun, order, rule, before_re, after_re, not_after_re, blockers_re, out):
+    """Append (score, order, rule, noun_end) to ``out`` when ``rule`` fits (see :func:`_candidates`)."""
+    noun_end = noun.end() if noun else n.end
+    after_text = text[noun_end:min(limit, noun_end + _AFTER_REACH)]
+    if not_after_re and not_after_re.search(after_text):
+        return
+    if not before_re and not after_re:
+        out.append((-1.0, order, rule, noun_end))
+        return
+    score = None
+    if before_re:
+        window_start = windows[0] if rule.rank else windows[1]
+        window = text[max(window_start, n.start - rule.near):n.start]
+        last = None
+        for last in before_re.finditer(window):
+            pass
+        if last is not None and not (blockers_re and blockers_re.search(window, last.end())):
+            score = float(len(window) - last.end())
+            cue_start = n.start - len(window) + last.start()
+            if not rule.rank and cue_start < windows[2]:
+                score += 1000.0
+    if after_re and (score is None or score >= 1000):
+        m = after_re.search(after_text)
+        if m:
+            score = 500.0 + m.end()
+    if score is not None:
+        out.append((score, order, rule, noun_end))
 
 
 def extract_figures(text: str, body_end: int | None = None) -> list[Figure]:

@@ -10,7 +10,7 @@ numbers, year ranges, term numbers, levels, numbers glued to words such as ``Cov
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # Hedge words, longest first so that "trên dưới" wins over "trên".
 HEDGES: dict[str, str] = {
@@ -80,9 +80,11 @@ def _not_quantity_before(before: str) -> bool:
     return False
 
 
-@dataclass(frozen=True)
-class Number:
-    """One number as written: value in real units, qualifier, optional denominator and spans."""
+class Number(NamedTuple):
+    """One number as written: value in real units, qualifier, optional denominator and spans.
+
+    A NamedTuple rather than a dataclass: every number of every report makes one, and tuples are cheap.
+    """
 
     value: float
     qualifier: str  # exact | over | nearly | about
@@ -123,44 +125,58 @@ def parse_vietnamese_number(raw: str) -> float:
     raise ValueError(f"ambiguous dots in {raw!r}")
 
 
-_GLUED_HYPHEN = re.compile(r"[A-Za-zÀ-ỹĐđ][-–]$")
 _SEPARATOR_DIGIT = re.compile(r"\s*[/\-–.]\s*\d")
 _DASH_DIGIT = re.compile(r"\s*[-–]\s*\d")
 _SLASH_OR_DASH_DIGIT = re.compile(r"[/\-]\d")
 _SLASH_OR_DASH = re.compile(r"\s*[/\-]")
 _CODE_AFTER = re.compile(r"[-–/][A-ZĐ]")
-_DATE_TAIL = re.compile(r"\d\s*[/\-–]\s*$")
 _TIME_AFTER = re.compile(r"\s*(?:giờ|h\d|:\d|(?:SA|CH|AM|PM)\b)")
-_TIME_BEFORE = re.compile(r"\d:\s*$")
 _YEAR = re.compile(r"(?:19|20)\d\d")
-_YEAR_CUE_BEFORE = re.compile(r"(?:năm|từ|đến|giai đoạn|nhiệm kỳ|thời kỳ|khóa|khoá|\()\s*$", re.IGNORECASE)
 _YEAR_RANGE_AFTER = re.compile(r"\s*[-–]\s*(?:19|20)\d\d")
+_YEAR_CUE_WORDS = {"năm", "từ", "đến", "giai đoạn", "nhiệm kỳ", "thời kỳ", "khóa", "khoá"}
 
 
 def _looks_like_date_or_id(text: str, m: re.Match) -> bool:
-    """True for a number that is a date, time, year, range, identifier or ordinal rather than a quantity."""
+    """True for a number that is a date, time, year, range, identifier or ordinal rather than a quantity.
+
+    Checks run on the characters right around the number with string operations: regular expressions
+    anchored at the end of a window are slow, and this runs for every number of every report.
+    """
     start, end = m.start("value"), m.end()
-    before = text[max(0, start - 40):start]
-    after = text[end:end + 12]
-    if before and (before[-1].isalpha() or before[-1] == "_" or _GLUED_HYPHEN.search(before)):
+    previous = text[start - 1] if start else ""
+    if previous.isalpha() or previous == "_" or (previous in "-–" and start > 1 and text[start - 2].isalpha()):
         return True  # glued to a word: Covid-19, A1
     den, pct, value = m.group("den"), m.group("pct"), m.group("value")
-    # Dates and document numbers: 8/1/2022, 61/2018/NĐ-CP, 05-CT/TW, 20-1, 10/02/2024
-    if den is None and not pct and _SEPARATOR_DIGIT.match(after):
-        if _YEAR.fullmatch(value) and _DASH_DIGIT.match(after):
-            return True  # year range 2021-2030
-        if _SLASH_OR_DASH_DIGIT.match(after):
-            return True
-    if den and _SLASH_OR_DASH.match(after):
-        return True  # 8/1/2022 read as 8/1 then /2022
-    if _CODE_AFTER.match(after) or _DATE_TAIL.search(before):
-        return True  # 05-CT/TW, 61/NQ-CP; the tail of a date or a range
-    if _TIME_AFTER.match(after) or _TIME_BEFORE.search(before):
-        return True  # 9:12, 8 giờ, 11:29 SA
-    if not pct and not den and _YEAR.fullmatch(value) and (
-            _YEAR_CUE_BEFORE.search(before) or _YEAR_RANGE_AFTER.match(after)):
+    after = text[end:end + 12]
+    if after:
+        # Dates and document numbers: 8/1/2022, 61/2018/NĐ-CP, 05-CT/TW, 20-1, 10/02/2024
+        if den is None and not pct and _SEPARATOR_DIGIT.match(after):
+            if _YEAR.fullmatch(value) and _DASH_DIGIT.match(after):
+                return True  # year range 2021-2030
+            if _SLASH_OR_DASH_DIGIT.match(after):
+                return True
+        if den and _SLASH_OR_DASH.match(after):
+            return True  # 8/1/2022 read as 8/1 then /2022
+        if _CODE_AFTER.match(after) or _TIME_AFTER.match(after):
+            return True  # 05-CT/TW, 61/NQ-CP; 9:12, 8 giờ, 11:29 SA
+    before = text[max(0, start - 40):start]
+    stripped = before.rstrip()
+    if stripped:
+        last = stripped[-1]
+        head = stripped[:-1].rstrip()
+        if last in "/-–:" and head[-1:].isdigit():
+            return True  # the tail of a date (10/02/2024), a range (2021 - 2026) or a time (9:12)
+        if not pct and not den and _YEAR.fullmatch(value):
+            if last == "(" or _ends_with(stripped, _YEAR_CUE_WORDS, 2) or _YEAR_RANGE_AFTER.match(after):
+                return True
+    elif not pct and not den and _YEAR.fullmatch(value) and _YEAR_RANGE_AFTER.match(after):
         return True
     return bool(before) and _not_quantity_before(before)
+
+
+def _ends_with(text: str, phrases: set[str], max_words: int) -> bool:
+    words = text.lower().split()
+    return any(" ".join(words[-size:]) in phrases for size in range(1, min(max_words, len(words)) + 1))
 
 
 def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Number]:

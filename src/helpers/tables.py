@@ -23,10 +23,19 @@ COLUMNS: dict[str, list[str]] = {
     # An addition to the contract: accepted reports with something a reader should know.
     "warnings": ["report_id", "code", "detail", "sentence"],
 }
-SORT_KEYS = {
+
+
+def _number_key(value) -> tuple:
+    """Sort numbers numerically, empty first (``None`` < 11 < 14 < 63 < 100)."""
+    if value is None or value == "":
+        return (0, 0.0)
+    return (1, float(value))
+
+
+SORT_KEYS = {  # on the rows' own values, before formatting
     "reports": lambda r: (r["report_id"],),
     "facts": lambda r: (r["report_id"], int(r["start"]), r["metric"], r["kind"]),
-    "panel": lambda r: (r["province"], r["period_start"], r["period_end"], r["metric"], r["denominator"]),
+    "panel": lambda r: (r["province"], r["period_start"], r["period_end"], r["metric"], _number_key(r["denominator"])),
     "rejected": lambda r: (r["path"], r["reason"]),
     "warnings": lambda r: (r["report_id"], r["code"], r["detail"]),
 }
@@ -51,20 +60,18 @@ def format_number(value) -> str:
 
 
 def _cell(value) -> str:
-    if isinstance(value, (int, float, bool)) or value is None:
-        return format_number(value)
-    return str(value)
+    if value.__class__ is str:
+        return value
+    return format_number(value)
 
 
 def render_csv(name: str, rows: list[dict]) -> str:
     """The table ``name`` as CSV text: header, rows sorted by the table's key, ``\\n`` line ends."""
     columns = COLUMNS[name]
-    cells = [{c: _cell(row.get(c, "")) for c in columns} for row in rows]
-    cells.sort(key=SORT_KEYS[name])
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writeheader()
-    writer.writerows(cells)
+    writer = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow(columns)
+    writer.writerows([_cell(row.get(c, "")) for c in columns] for row in sorted(rows, key=SORT_KEYS[name]))
     return buffer.getvalue()
 
 
