@@ -72,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.run(args)
     except KeyboardInterrupt:
-        print("interrupted; the earlier tables are left as they were.", file=sys.stderr)
+        print("interrupted: nothing half-written was left behind.", file=sys.stderr)
         return 130
 
 

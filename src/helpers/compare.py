@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
-from scipy.stats import binomtest
 
 from .catalog import load_catalog
 from .panel import interval
@@ -238,6 +237,8 @@ def rate_intervals(panel: pd.DataFrame, confidence: float = 0.95) -> pd.DataFram
     """On-time rates per province and period with a Clopper–Pearson interval where both counts are
     stated exactly (successes = on-time count, trials = the total handled); otherwise the stated rate
     alone, with the reason the interval is missing."""
+    from scipy.stats import binomtest  # imported here: only this view needs scipy, and it is slow to import
+
     rows = []
     for rate_metric, hits_metric, total_metric in RATE_COUNTS:
         frame = with_period(panel[panel["metric"].isin([rate_metric, hits_metric, total_metric])])
