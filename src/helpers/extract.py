@@ -261,7 +261,7 @@ def _process_all(raw_dir: Path, paths: list[Path], manifest: dict[str, dict], wo
 
     context = multiprocessing.get_context("fork")  # workers inherit the loaded modules and compiled rules
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        chunk = max(1, min(64, len(paths) // (workers * 8)))
+        chunk = max(1, min(256, len(paths) // (workers * 4)))
         return list(pool.map(_process_file, [raw_dir] * len(paths), paths, rows, chunksize=chunk))
 
 

@@ -234,7 +234,7 @@ def _candidates(text: str, n: Number, windows: tuple[int, int, int], limit: int)
 def _score_rule(text, n, windows, limit, noun, order, rule, before_re, after_re, not_after_re, blockers_re, out):
     """Append (score, order, rule, noun_end) to ``out`` when ``rule`` fits (see :func:`_candidates`)."""
     noun_end = noun.end() if noun else n.end
-    after_text = text[noun_end:min(limit, noun_end + _AFTER_REACH)]
+    after_text = text[noun_end:min(limit, noun_end + _AFTER_REACH)] if (after_re or not_after_re) else ""
     if not_after_re and not_after_re.search(after_text):
         return
     if not before_re and not after_re:
@@ -242,15 +242,13 @@ def _score_rule(text, n, windows, limit, noun, order, rule, before_re, after_re,
         return
     score = None
     if before_re:
-        window_start = windows[0] if rule.rank else windows[1]
-        window = text[max(window_start, n.start - rule.near):n.start]
+        window_start = max(windows[0] if rule.rank else windows[1], n.start - rule.near)
         last = None
-        for last in before_re.finditer(window):
+        for last in before_re.finditer(text, window_start, n.start):
             pass
-        if last is not None and not (blockers_re and blockers_re.search(window, last.end())):
-            score = float(len(window) - last.end())
-            cue_start = n.start - len(window) + last.start()
-            if not rule.rank and cue_start < windows[2]:
+        if last is not None and not (blockers_re and blockers_re.search(text, last.end(), n.start)):
+            score = float(n.start - last.end())
+            if not rule.rank and last.start() < windows[2]:
                 score += 1000.0
     if after_re and (score is None or score >= 1000):
         m = after_re.search(after_text)

@@ -69,6 +69,8 @@ def _not_quantity_before(before: str) -> bool:
     if not stripped or not stripped[-1].isalpha():
         return False  # punctuation or a digit right before the number: no cue word
     words = _WORD_RE.findall(stripped[-30:].lower())
+    if not words:
+        return False
     if words[-1] in ("thứ", "hạng") and any(w in _RANK_WORDS for w in words[-3:-1]):
         return False  # "xếp thứ 2/14", "xếp hạng thứ 35/61", "đứng thứ 3"
     for size in (3, 2, 1):
@@ -136,42 +138,47 @@ _YEAR_RANGE_AFTER = re.compile(r"\s*[-–]\s*(?:19|20)\d\d")
 _YEAR_CUE_WORDS = {"năm", "từ", "đến", "giai đoạn", "nhiệm kỳ", "thời kỳ", "khóa", "khoá"}
 
 
-def _looks_like_date_or_id(text: str, m: re.Match) -> bool:
+_TIME_WORDS_AFTER = ("giờ", "SA", "CH", "AM", "PM")
+
+
+def _looks_like_date_or_id(text: str, start: int, end: int, value: str, den, pct) -> bool:
     """True for a number that is a date, time, year, range, identifier or ordinal rather than a quantity.
 
-    Checks run on the characters right around the number with string operations: regular expressions
-    anchored at the end of a window are slow, and this runs for every number of every report.
+    ``start``/``end`` span the digits (and any denominator, scale, percent). Checks run on the characters
+    right around the number with string operations: regular expressions anchored at the end of a window
+    are slow, and this runs for every number of every report.
     """
-    start, end = m.start("value"), m.end()
     previous = text[start - 1] if start else ""
     if previous.isalpha() or previous == "_" or (previous in "-–" and start > 1 and text[start - 2].isalpha()):
         return True  # glued to a word: Covid-19, A1
-    den, pct, value = m.group("den"), m.group("pct"), m.group("value")
     after = text[end:end + 12]
+    is_year = not pct and not den and len(value) == 4 and _YEAR.fullmatch(value) is not None
     if after:
-        # Dates and document numbers: 8/1/2022, 61/2018/NĐ-CP, 05-CT/TW, 20-1, 10/02/2024
-        if den is None and not pct and _SEPARATOR_DIGIT.match(after):
-            if _YEAR.fullmatch(value) and _DASH_DIGIT.match(after):
-                return True  # year range 2021-2030
-            if _SLASH_OR_DASH_DIGIT.match(after):
+        if after[0] == " " and after[1:2].isalpha():
+            # The common case, a word after a space: only "8 giờ", "11:29 SA" can make it a time.
+            if after.startswith(_TIME_WORDS_AFTER, 1) and _TIME_AFTER.match(after):
                 return True
-        if den and _SLASH_OR_DASH.match(after):
-            return True  # 8/1/2022 read as 8/1 then /2022
-        if _CODE_AFTER.match(after) or _TIME_AFTER.match(after):
-            return True  # 05-CT/TW, 61/NQ-CP; 9:12, 8 giờ, 11:29 SA
+        else:
+            # Dates and document numbers: 8/1/2022, 61/2018/NĐ-CP, 05-CT/TW, 20-1, 10/02/2024
+            if den is None and not pct and _SEPARATOR_DIGIT.match(after):
+                if is_year and _DASH_DIGIT.match(after):
+                    return True  # year range 2021-2030
+                if _SLASH_OR_DASH_DIGIT.match(after):
+                    return True
+            if den and _SLASH_OR_DASH.match(after):
+                return True  # 8/1/2022 read as 8/1 then /2022
+            if _CODE_AFTER.match(after) or _TIME_AFTER.match(after):
+                return True  # 05-CT/TW, 61/NQ-CP; 9:12, 8 giờ, 11:29 SA
     before = text[max(0, start - 40):start]
     stripped = before.rstrip()
     if stripped:
         last = stripped[-1]
-        head = stripped[:-1].rstrip()
-        if last in "/-–:" and head[-1:].isdigit():
+        if last in "/-–:" and stripped[:-1].rstrip()[-1:].isdigit():
             return True  # the tail of a date (10/02/2024), a range (2021 - 2026) or a time (9:12)
-        if not pct and not den and _YEAR.fullmatch(value):
-            if last == "(" or _ends_with(stripped, _YEAR_CUE_WORDS, 2) or _YEAR_RANGE_AFTER.match(after):
-                return True
-    elif not pct and not den and _YEAR.fullmatch(value) and _YEAR_RANGE_AFTER.match(after):
-        return True
-    return bool(before) and _not_quantity_before(before)
+        if is_year and (last == "(" or _ends_with(stripped, _YEAR_CUE_WORDS, 2) or _YEAR_RANGE_AFTER.match(after)):
+            return True
+        return last.isalpha() and _not_quantity_before(stripped)
+    return is_year and _YEAR_RANGE_AFTER.match(after) is not None
 
 
 def _ends_with(text: str, phrases: set[str], max_words: int) -> bool:
@@ -187,35 +194,25 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
     """
     numbers: list[Number] = []
     for m in NUMBER_RE.finditer(text, start, len(text) if end is None else end):
+        raw, den_raw, scale, pct = m.group("value", "den", "scale", "pct")
         try:
-            value = parse_vietnamese_number(m.group("value"))
+            value = parse_vietnamese_number(raw)
         except ValueError:
             continue
-        scale = m.group("scale")
         if scale:
             value *= SCALES[scale.lower()]
         den = None
-        if m.group("den"):
+        if den_raw:
             try:
-                den = parse_vietnamese_number(m.group("den"))
+                den = parse_vietnamese_number(den_raw)
             except ValueError:
                 den = None
-        num_start = m.start()
-        hedge_match = _HEDGE_BEFORE.search(text, max(start, num_start - 14), num_start)
+        num_start, num_end = m.span()
+        hedge_match = _HEDGE_BEFORE.search(text, max(start, num_start - 14), num_start) \
+            if num_start and text[num_start - 1] == " " else None
         hedge = hedge_match.group("hedge").lower() if hedge_match else ""
-        numbers.append(
-            Number(
-                value=value,
-                qualifier=HEDGES.get(hedge, "exact"),
-                denominator=den,
-                is_percent=bool(m.group("pct")),
-                scaled=bool(scale),
-                raw=m.group("value"),
-                start=hedge_match.start() if hedge_match else num_start,
-                num_start=num_start,
-                end=m.end(),
-                quantity=not _looks_like_date_or_id(text, m),
-                hedge=hedge,
-            )
-        )
+        numbers.append(Number(
+            value, HEDGES.get(hedge, "exact"), den, bool(pct), bool(scale), raw,
+            hedge_match.start() if hedge_match else num_start, num_start, num_end,
+            not _looks_like_date_or_id(text, num_start, num_end, raw, den_raw, pct), hedge))
     return numbers

@@ -119,6 +119,11 @@ def _looks_vietnamese(text: str) -> bool:
     return foreign / letters < 0.01 and "Ã" not in text and "Æ°" not in text
 
 
+# UTF-8 Vietnamese decoded twice leaves these (à → "Ã ", đ → "Ä‘", ư → "Æ°", ạ → "áº¡"); a text without any
+# of them cannot be double-encoded, so the slower letter count is only run when one appears.
+_MOJIBAKE_SIGNS = re.compile("Ã|Ä|Æ|á[º»¹]")
+
+
 def decode_bytes(data: bytes) -> tuple[str, str]:
     """Decode raw bytes; return (text, encoding name). Raises :class:`Rejected` when unreadable.
 
@@ -151,7 +156,7 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
                 f"The file ends in the middle of a UTF-8 character (byte {error.start}): it was cut off.",
             ) from None
         return _legacy(data, error), "cp1258"
-    if not _looks_vietnamese(text):
+    if _MOJIBAKE_SIGNS.search(text) and not _looks_vietnamese(text):
         raise Rejected("bad_encoding", "The text decodes as UTF-8 but reads as mojibake (double-encoded).")
     return text, "utf-8"
 
