@@ -37,6 +37,12 @@ def test_published(head, expected):
     ("Tăng 100 văn bản so với năm 2020; quy hoạch thời kỳ 2021-2030.", None, None),
     ("Năm 2025 Văn phòng sẽ tiếp tục đổi mới.\nNăm 2024, Văn phòng tiếp nhận 5 văn bản.", date(2024, 12, 20),
      ("2024-01-01", "2024-12-31")),
+    # The title names the plan year with a cue; the lead names both; the reviewed year wins.
+    ("Văn phòng UBND tỉnh triển khai nhiệm vụ công tác năm 2024\n\nSáng 20-1, Văn phòng tổ chức Hội nghị tổng kết "
+     "công tác năm 2023 và triển khai nhiệm vụ năm 2024.", None, ("2023-01-01", "2023-12-31")),
+    # A meeting named by the new year reviews the old one.
+    ("Tại Hội nghị cán bộ, công chức Văn phòng năm 2018.\nHội nghị đã nghe báo cáo tổng kết công tác năm 2017 và "
+     "phương hướng, nhiệm vụ năm 2018.", None, ("2017-01-01", "2017-12-31")),
 ])
 def test_period(text, published, expected):
     period = find_period(text, published)

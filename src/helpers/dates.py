@@ -121,8 +121,24 @@ def _ends_with_words(text: str, words: set[str], max_words: int) -> bool:
     return any(" ".join(tokens[-size:]) in words for size in range(1, min(max_words, len(tokens)) + 1))
 
 
+_STRONG_REVIEW_CUE = re.compile(r"tổng kết|sơ kết|kết quả|tình hình|đánh giá|báo cáo|nhìn lại", re.IGNORECASE)
+_PLAN_WORD = re.compile(r"triển khai|phương hướng|kế hoạch|chương trình|phấn đấu|định hướng", re.IGNORECASE)
+
+
+def _last_end(regex: re.Pattern, text: str) -> int:
+    last = None
+    for last in regex.finditer(text):
+        pass
+    return last.end() if last else -1
+
+
 def _not_reviewed(before: str) -> bool:
-    """The year after ``before`` is a reference, plan or span (see ``_NOT_REVIEWED_WORDS``)."""
+    """The year after ``before`` is a reference, plan or span (see ``_NOT_REVIEWED_WORDS``).
+
+    Also a plan when, in the same sentence, a plan word (``triển khai nhiệm vụ năm 2024``) stands after
+    the last review word (``tổng kết công tác năm 2023 và triển khai nhiệm vụ năm 2024``), and the year of
+    a meeting's name (``Hội nghị cán bộ … năm 2018``) unless a review word follows the meeting.
+    """
     clause = _tail(before, _CLAUSE_BREAK)
     if _ends_with_words(clause, _NOT_REVIEWED_WORDS, _NOT_REVIEWED_MAX_WORDS) or _MONTH_BEFORE.search(clause):
         return True
@@ -130,8 +146,11 @@ def _not_reviewed(before: str) -> bool:
     of = lowered.rfind("của")
     if of != -1 and len(clause) - of <= 45 and _ends_with_words(clause[:of], _NOT_REVIEWED_WORDS, _NOT_REVIEWED_MAX_WORDS):
         return True
+    sentence = _tail(before, _SENTENCE_BREAK)
+    if _last_end(_PLAN_WORD, sentence) > _last_end(_STRONG_REVIEW_CUE, sentence):
+        return True
     meeting = lowered.rfind("hội nghị")
-    return meeting != -1 and len(clause) - meeting <= 70
+    return meeting != -1 and len(clause) - meeting <= 70 and _STRONG_REVIEW_CUE.search(clause, meeting) is None
 
 
 def _reviewed(before: str, reach: int = 40) -> bool:
@@ -200,12 +219,15 @@ def find_period(text: str, published: date | None = None) -> Period | None:
     reviews the past and plans the future. Years after the publication year are never the reviewed one.
     """
     default_year = published.year if published else None
-    # The period is named in the title or lead; look there first and read the whole text only if not.
-    for part in (text[:1500], text):
+    # The period is named in the title or lead: look there first (a cued phrase is enough), then in the
+    # opening paragraphs (any phrase), and read the whole text only if neither names one.
+    lines = text.split("\n", 6)
+    lead = "\n".join(lines[:6])[:700]
+    for part, needs_cue in ((lead, True), (text[:1500], False), (text, False)):
         candidates = _candidates(part, default_year)
         if published:
             candidates = [(s, p) for s, p in candidates if p.start <= published]
-        if candidates or len(part) == len(text):
+        if candidates and (not needs_cue or max(s for s, _ in candidates) >= 2) or len(part) == len(text):
             break
     if not candidates:
         return None
