@@ -19,6 +19,8 @@ from helpers.dates import clause_period, find_period, find_published
     ("Ngày 27/5/2019, đồng chí Nguyễn Văn A đã có buổi làm việc với Văn phòng.", None),
     ("Sáng 20-1, Văn phòng tổ chức hội nghị.", None),
     ("Tiêu đề\n31/02/2024\n", None),
+    # The portal's clock in the header loses to the labelled dateline of the article.
+    ("Thứ 3, 16/07/2024\nKết quả giải quyết kiến nghị\nNgày đăng: 08/07/2024 11:38\n", date(2024, 7, 8)),
 ])
 def test_published(head, expected):
     assert find_published(head) == expected

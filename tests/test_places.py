@@ -85,3 +85,13 @@ def test_officials_table_is_sourced():
         for key in ("from", "to"):
             if row[key]:
                 date.fromisoformat(row[key])
+
+
+@pytest.mark.parametrize("title, province", [
+    ("Văn phòng UBND TP Hồ Chí Minh sơ kết 6 tháng", "TP. Hồ Chí Minh"),
+    ("Văn phòng Ủy ban nhân dân Thành phố Hồ Chí Minh tổng kết năm 2022", "TP. Hồ Chí Minh"),
+    ("Văn phòng UBND thành phố Hà Nội tổng kết công tác", "Hà Nội"),
+    ("Văn phòng UBND tỉnh Bà Rịa – Vũng Tàu triển khai nhiệm vụ", "Bà Rịa - Vũng Tàu"),
+])
+def test_city_offices(title, province):
+    assert resolve_province(title, title, None).province == province

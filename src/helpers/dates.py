@@ -50,10 +50,18 @@ def _safe_date(y: int, m: int, d: int) -> date | None:
         return None
 
 
-def find_published(text: str, head_lines: int = 6) -> date | None:
-    """The publication date from a dateline among the first ``head_lines`` non-empty lines, else None."""
+_PUBLISHED_LABEL = re.compile(r"đăng|cập nhật|xuất bản|published|updated", re.IGNORECASE)
+
+
+def find_published(text: str, head_lines: int = 8) -> date | None:
+    """The publication date from a dateline among the first ``head_lines`` non-empty lines, else None.
+
+    A dateline labelled as such (``Ngày đăng:``, ``Đăng ngày``, ``Cập nhật``) wins over a bare date, which
+    may be the portal's clock in its header; among equals the first line wins.
+    """
     lines = [line for line in text.split("\n") if line.strip()][:head_lines]
-    for line in lines:
+    found: list[tuple[int, int, date]] = []
+    for index, line in enumerate(lines):
         m = _DATELINE_RE.match(line.strip())
         if not m:
             continue
@@ -62,10 +70,11 @@ def find_published(text: str, head_lines: int = 6) -> date | None:
         # that goes on as a sentence ("Ngày 27/5/2019, đồng chí ... đã có buổi làm việc").
         if rest.startswith(",") and len(rest.split()) > 4:
             continue
-        found = _safe_date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
-        if found:
-            return found
-    return None
+        day = _safe_date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+        if day:
+            labelled = bool(_PUBLISHED_LABEL.search(line[:m.start("d")]))
+            found.append((0 if labelled else 1, index, day))
+    return min(found)[2] if found else None
 
 
 def _month_end(y: int, m: int) -> date:

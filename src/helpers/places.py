@@ -157,8 +157,8 @@ def name_mentions(text: str) -> list[tuple[Province, int, int, bool]]:
     return found
 
 
-_OFFICE_RE = re.compile(
-    r"(?:UBND|Ủy ban nhân dân|UB nhân dân|Văn phòng)\s+(?:tỉnh|thành phố|TP\.?)\s*$", re.IGNORECASE)
+_OFFICE_RE = re.compile(  # the unit word may be part of the name itself: "UBND TP Hồ Chí Minh"
+    r"(?:UBND|Ủy ban nhân dân|UB nhân dân|Văn phòng)(?:\s+(?:tỉnh|thành phố|TP\.?))?\s*$", re.IGNORECASE)
 
 
 def _from_office_name(head: str) -> Province | None:
