@@ -280,6 +280,7 @@ def province_profile(tables: Tables, province: str) -> dict[str, pd.DataFrame]:
     headline["label"] = headline["metric"].map(lambda m: catalog[m].label_en)
     headline = headline[["period", "metric", "label", "value", "qualifier", "denominator", "n_sources", "conflict",
                          "report_id", "sentence"]].sort_values(["period", "metric"]).reset_index(drop=True)
+    headline["denominator"] = headline["denominator"].map(lambda d: "" if pd.isna(d) else f"{d:g}")
 
     over_time = own.pivot_table(index="metric", columns="period", values="value", aggfunc="first")
     position_rows = []
