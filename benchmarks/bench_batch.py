@@ -8,17 +8,14 @@ one papermill run of an empty notebook (the floor for a notebook). Prints one JS
 from __future__ import annotations
 
 import argparse
-import json
 import shlex
-import shutil
 import sys
-import tempfile
 from pathlib import Path
 
 import nbformat
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import PYTHON, ROOT, best_of, timed  # noqa: E402
+from common import PYTHON, ROOT, best_of, print_measurement, timed  # noqa: E402
 from make_corpus import write_corpus  # noqa: E402
 
 PAPERMILL = str(Path(PYTHON).parent / "papermill")
@@ -82,14 +79,7 @@ def main(argv=None) -> int:
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--work", type=Path, default=None)
     args = parser.parse_args(argv)
-    work = args.work or Path(tempfile.mkdtemp(prefix="bench-batch-"))
-    work.mkdir(parents=True, exist_ok=True)
-    try:
-        print(json.dumps(measure(args.provinces, args.jobs, work), indent=2))
-    finally:
-        if args.work is None:
-            shutil.rmtree(work, ignore_errors=True)
-    return 0
+    return print_measurement(lambda folder: measure(args.provinces, args.jobs, folder), args.work, "bench-batch-")
 
 
 if __name__ == "__main__":

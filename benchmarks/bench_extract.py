@@ -9,14 +9,11 @@ MB per second, peak memory, the ratio to the floor, and the ratio of the largest
 from __future__ import annotations
 
 import argparse
-import json
-import shutil
 import sys
-import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import PYTHON, ROOT, best_of  # noqa: E402
+from common import PYTHON, ROOT, best_of, print_measurement  # noqa: E402
 from make_corpus import write_corpus  # noqa: E402
 
 
@@ -92,14 +89,7 @@ def main(argv=None) -> int:
     parser.add_argument("--work", type=Path, default=None, help="keep corpora here (default: a temporary folder)")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")]
-    work = args.work or Path(tempfile.mkdtemp(prefix="bench-extract-"))
-    work.mkdir(parents=True, exist_ok=True)
-    try:
-        print(json.dumps(measure(sizes, args.repeat, work), indent=2))
-    finally:
-        if args.work is None:
-            shutil.rmtree(work, ignore_errors=True)
-    return 0
+    return print_measurement(lambda folder: measure(sizes, args.repeat, folder), args.work, "bench-extract-")
 
 
 if __name__ == "__main__":

@@ -1,8 +1,11 @@
 """Helpers shared by the benchmarks: timing a whole process with its peak memory, machine facts."""
 from __future__ import annotations
 
+import json
 import os
 import platform
+import shutil
+import tempfile
 import subprocess
 import sys
 import time
@@ -57,3 +60,15 @@ def machine() -> str:
         pass
     return (f"{os.cpu_count()} cores ({cpu}), {platform.system()} {platform.machine()}, "
             f"Python {platform.python_version()}; {versions}.")
+
+
+def print_measurement(measure, work: Path | None, prefix: str) -> int:
+    """Print ``measure(work_dir)`` as JSON; the work folder is temporary unless ``work`` names one."""
+    folder = work or Path(tempfile.mkdtemp(prefix=prefix))
+    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        print(json.dumps(measure(folder), indent=2))
+    finally:
+        if work is None:
+            shutil.rmtree(folder, ignore_errors=True)
+    return 0

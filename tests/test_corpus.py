@@ -43,3 +43,16 @@ def test_same_seed_same_corpus(tmp_path):
     assert (tmp_path / "a.jsonl").read_bytes() == (tmp_path / "b.jsonl").read_bytes()
     for path in (tmp_path / "a").iterdir():
         assert path.read_bytes() == (tmp_path / "b" / path.name).read_bytes()
+
+
+def test_extraction_benchmark_runs_on_a_tiny_corpus(tmp_path):
+    """The benchmark code itself works (its numbers are measured by `make bench`, not asserted here)."""
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "bench_extract.py"), "--sizes", "20,40",
+                             "--repeat", "1", "--work", str(tmp_path)], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    figures = json.loads(result.stdout)
+    assert figures["20"]["reports"] == 20 and figures["40"]["extract_seconds"] > 0
+    assert set(figures["stages_single_process"]) >= {"figures (numbers.py, figures.py)", "reviewed period (dates.py)"}

@@ -33,6 +33,7 @@ TTHC = r"(?:thủ tục hành chính|TTHC|thủ tục)"
 DOCS = r"(?:văn bản(?:,| và)? hồ sơ|hồ sơ(?:,| và)? văn bản|văn bản|hồ sơ công việc)"
 DOSSIER = r"hồ sơ(?!(?:,| và)? văn bản| công việc)"
 # "tiếp" that means receiving citizens, not "tiếp nhận" (receive), "tiếp tục" (continue) or "tiếp thu".
+LATE = r"quá hạn|trễ hạn|chậm|trễ|tồn"  # late or pending: an on-time cue before these does not reach past them
 RECEIVE_CITIZENS = r"tiếp (?:công )?dân|tiếp định kỳ|tiếp thường xuyên|tiếp đột xuất|\btiếp(?! nhận| tục| thu| theo| cận| xúc| đó)"
 
 
@@ -57,19 +58,23 @@ RULES: tuple[Rule, ...] = (
     Rule("docs_issued", noun=r"văn bản đi"),
     Rule("docs_issued", before=r"(?:số |tổng số )?văn bản (?:đi|ban hành|phát hành)(?: là|:| đạt)?\s*$", near=30),
     Rule("docs_issued", noun=DOCS, before=r"ban hành|phát hành|văn bản đi"),
-    Rule("docs_on_time", noun=DOCS, before=r"đúng hạn|đúng thời hạn", near=40),
+    Rule("docs_on_time", noun=DOCS, before=r"đúng hạn|đúng thời hạn", near=40, blockers=LATE),
     Rule("docs_on_time_rate", percent=True, before=r"văn bản[^;%\d]{0,60}?(?:đúng hạn|đúng thời hạn)"
-                                                   r"|(?:đúng hạn|đúng thời hạn)[^;%\d]{0,30}?văn bản"),
+                                                   r"|(?:đúng hạn|đúng thời hạn)[^;%\d]{0,30}?văn bản",
+         after=r"^\s*(?:hồ sơ,\s*)?văn bản[^.;\d]{0,30}?(?:đúng hạn|đúng thời hạn)"),
     # --- office: tasks and meetings ---------------------------------------------------------
     Rule("tasks_assigned", noun=r"nhiệm vụ", before=r"theo dõi|đôn đốc|được giao|\bgiao\b", near=80,
          after=r"^[^.;\d]{0,50}?\b(?:được|do)\b[^.;\d]{0,50}?\bgiao\b"),
     Rule("tasks_completed", noun=r"nhiệm vụ", before=r"hoàn thành", near=40,
          after=r"^\s*(?:đã |được )?hoàn thành"),
-    Rule("meetings_regular", noun=r"(?:cuộc |phiên |kỳ )?họp thường kỳ|phiên họp thường lệ|(?:cuộc|phiên) thường kỳ"),
+    Rule("meetings_regular", noun=r"(?:cuộc |phiên |kỳ )?họp(?: của)?(?: UBND| Ủy ban nhân dân)?(?: tỉnh| thành phố)? "
+                                  r"thường kỳ|phiên họp thường lệ|(?:cuộc|phiên) thường kỳ"),
     Rule("meetings_regular", noun=r"(?:cuộc|phiên)(?! họp)", before=r"họp thường kỳ|phiên thường kỳ", near=40),
-    Rule("meetings_thematic", noun=r"(?:cuộc |phiên )?họp chuyên đề|hội nghị chuyên đề|(?:cuộc|phiên) chuyên đề"),
+    Rule("meetings_thematic", noun=r"(?:cuộc |phiên )?họp(?: của)?(?: UBND| Ủy ban nhân dân)?(?: tỉnh| thành phố)? "
+                                   r"chuyên đề|hội nghị chuyên đề|(?:cuộc|phiên) chuyên đề"),
     Rule("meetings_thematic", noun=r"(?:cuộc|phiên)(?! họp)", before=r"họp chuyên đề", near=40),
-    Rule("meetings_served", noun=r"(?:cuộc|phiên) họp(?! thường kỳ| chuyên đề)|(?:cuộc )?hội nghị(?! chuyên đề)|"
+    Rule("meetings_served", noun=r"(?:cuộc|phiên) họp(?!(?: của)?(?: UBND| Ủy ban nhân dân)?(?: tỉnh| thành phố)? "
+                                 r"(?:thường kỳ|chuyên đề))|(?:cuộc )?hội nghị(?! chuyên đề)|"
                                  r"cuộc làm việc",
          before=r"phục vụ|tổ chức|chuẩn bị|chủ trì", near=60),
     # --- citizens ----------------------------------------------------------------------------
@@ -96,7 +101,7 @@ RULES: tuple[Rule, ...] = (
          near=30),
     Rule("dossiers_received", noun=DOSSIER, before=r"tiếp nhận|nhận được|tiếp nhận và giải quyết", near=80,
          not_after=r"^[^.;\d]{0,30}?trực tuyến"),
-    Rule("dossiers_on_time", noun=DOSSIER,
+    Rule("dossiers_on_time", noun=DOSSIER, blockers=LATE,
          before=r"(?:đúng|trước)(?: và (?:đúng|trước))? hạn|đúng thời hạn", near=40,
          after=r"^[^.;,\d]{0,30}?(?:đúng|trước)(?: và (?:đúng|trước))? hạn"),
     Rule("dossiers_on_time_rate", percent=True,
@@ -162,7 +167,8 @@ _RULES_FOR = {  # (is_rank, is_percent) → the rules that can apply to such a n
     (False, True): _by_noun([c for c in _COMPILED if not c[1].rank and c[1].percent]),
     (False, False): _by_noun([c for c in _COMPILED if not c[1].rank and not c[1].percent]),
 }
-_AFTER_REACH = 160  # no after-cue or exclusion looks further than this past the noun
+_AFTER_REACH = 160
+_BREAKDOWN = re.compile(r"trong đó|bao gồm|gồm có|cụ thể", re.IGNORECASE)  # no after-cue or exclusion looks further than this past the noun
 
 _RANK_CUE = re.compile(r"(?:xếp|đứng|vị trí|vị)(?:\s+hạng)?(?:\s+thứ)?\s*$|\bthứ\s*$", I)
 _EXCESS_BEFORE = re.compile(r"(?:vượt|cao|thấp|nhiều|ít)\s*(?:hơn\s*)?$", I)
@@ -249,7 +255,12 @@ def _score_rule(text, n, windows, limit, noun, order, rule, before_re, after_re,
         if last is not None and not (blockers_re and blockers_re.search(text, last.end(), n.start)):
             score = float(n.start - last.end())
             if not rule.rank and last.start() < windows[2]:
-                score += 1000.0
+                # A cue before the previous figure carries over a plain list ("11 kỳ (26 lượt) và 01 kỳ"),
+                # not to a rate, and not into a breakdown ("…, trong đó 1.200 TTHC cấp tỉnh").
+                if rule.percent or _BREAKDOWN.search(text, last.end(), n.start):
+                    score = None
+                else:
+                    score += 1000.0
     if after_re and (score is None or score >= 1000):
         m = after_re.search(after_text)
         if m:

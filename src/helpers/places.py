@@ -52,11 +52,14 @@ def ascii_fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
+def _reference_rows(reference_dir: Path, name: str) -> list[dict[str, str]]:
+    with open(reference_dir / name, encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
 @lru_cache(maxsize=4)
 def load_provinces(reference_dir: Path = REFERENCE_DIR) -> tuple[Province, ...]:
     """The 63 pre-2025 units from ``provinces.csv``."""
-    with open(reference_dir / "provinces.csv", encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
     return tuple(
         Province(
             code=row["code"],
@@ -64,15 +67,13 @@ def load_provinces(reference_dir: Path = REFERENCE_DIR) -> tuple[Province, ...]:
             province_2025=row["province_2025"],
             names=tuple([row["name"]] + [a for a in row["aliases"].split("|") if a]),
         )
-        for row in rows
+        for row in _reference_rows(reference_dir, "provinces.csv")
     )
 
 
 @lru_cache(maxsize=4)
 def load_officials(reference_dir: Path = REFERENCE_DIR) -> tuple[Official, ...]:
     """The leaders of ``officials.csv`` with their posts and dated tenures."""
-    with open(reference_dir / "officials.csv", encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
     return tuple(
         Official(
             name=row["name"],
@@ -82,7 +83,7 @@ def load_officials(reference_dir: Path = REFERENCE_DIR) -> tuple[Official, ...]:
             end=date.fromisoformat(row["to"]) if row["to"] else None,
             source_url=row["source_url"],
         )
-        for row in rows
+        for row in _reference_rows(reference_dir, "officials.csv")
     )
 
 
