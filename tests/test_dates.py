@@ -19,6 +19,10 @@ from helpers.dates import clause_period, find_period, find_published
     ("Ngày 27/5/2019, đồng chí Nguyễn Văn A đã có buổi làm việc với Văn phòng.", None),
     ("Sáng 20-1, Văn phòng tổ chức hội nghị.", None),
     ("Tiêu đề\n31/02/2024\n", None),
+    ("Tiêu đề\nCập nhật: 10:30 15/01/2024\n", date(2024, 1, 15)),
+    ("Tiêu đề\nĐăng lúc: 10:30 - 15/01/2024\n", date(2024, 1, 15)),
+    ("Tiêu đề\nThứ hai, 15/1/2024, 10:30 (GMT+7)\n", date(2024, 1, 15)),
+    ("Tiêu đề\nNgày 15 tháng 01 năm 2024\n", date(2024, 1, 15)),
     # The portal's clock in the header loses to the labelled dateline of the article.
     ("Thứ 3, 16/07/2024\nKết quả giải quyết kiến nghị\nNgày đăng: 08/07/2024 11:38\n", date(2024, 7, 8)),
 ])

@@ -20,13 +20,16 @@ from datetime import date
 _SEP = r"\s*[/\-.]\s*"
 _DMY = rf"(?P<d>\d{{1,2}}){_SEP}(?P<m>\d{{1,2}}){_SEP}(?P<y>(?:19|20)\d\d)"
 # A dateline is a line that is (almost) only a date, optionally with a time and a label.
-_DATELINE_RE = re.compile(
-    rf"^(?:[^\n\d]{{0,40}}?(?:đăng ngày|ngày đăng|ngày|cập nhật|đăng lúc|xuất bản|thời gian)\s*:?\s*)?"
-    rf"(?:(?:thứ\s+\w+|chủ nhật)\s*,?\s*)?{_DMY}"
-    rf"(?:\s*[,|\-]?\s*\d{{1,2}}\s*[:h]\s*\d{{2}}(?:\s*:\s*\d{{2}})?\s*(?:SA|CH|AM|PM)?)?"
-    rf"(?:\s*\(GMT\s*[+-]\s*\d+\))?(?P<rest>[^\n]*)$",
-    re.IGNORECASE | re.MULTILINE,
-)
+_TIME = r"\d{1,2}\s*[:h]\s*\d{2}(?:\s*:\s*\d{2})?\s*(?:SA|CH|AM|PM)?"
+_DMY_WORDS = r"(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s*(?:,\s*|\s+)năm\s+(?P<y>(?:19|20)\d\d)"
+# A dateline is a line that is (almost) only a date, optionally with a label, a weekday and a time
+# before or after it: "10/02/2024 08:48:00", "Đăng ngày 08 - 01 - 2022", "Cập nhật: 10:30 15/01/2024",
+# "Thứ Hai, 15/01/2024 - 10:30", "29/12/2017, 9:12 (GMT+7)", "Ngày 15 tháng 01 năm 2024".
+_DATELINE_PREFIX = (rf"^(?:[^\n\d]{{0,40}}?(?:đăng ngày|ngày đăng|ngày|cập nhật|đăng lúc|đăng|xuất bản|thời gian)\s*:?\s*)?"
+                    rf"(?:{_TIME}\s*[,|\-]?\s*)?(?:(?:thứ\s+\w+|chủ nhật)\s*,?\s*)?")
+_DATELINE_SUFFIX = rf"(?:\s*[,|\-]?\s*{_TIME})?(?:\s*\(GMT\s*[+-]\s*\d+\))?(?P<rest>[^\n]*)$"
+_DATELINE_RES = [re.compile(_DATELINE_PREFIX + date_form + _DATELINE_SUFFIX, re.IGNORECASE)
+                 for date_form in (_DMY, _DMY_WORDS)]
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 
 
@@ -62,7 +65,7 @@ def find_published(text: str, head_lines: int = 8) -> date | None:
     lines = [line for line in text.split("\n") if line.strip()][:head_lines]
     found: list[tuple[int, int, date]] = []
     for index, line in enumerate(lines):
-        m = _DATELINE_RE.match(line.strip())
+        m = _DATELINE_RES[0].match(line.strip()) or _DATELINE_RES[1].match(line.strip())
         if not m:
             continue
         rest = m.group("rest").strip()
