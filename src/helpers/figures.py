@@ -284,12 +284,11 @@ def extract_figures(text: str, body_end: int | None = None) -> list[Figure]:
                 last_number_end = n.end if n.quantity else last_number_end
                 continue
             clause_start = max(text.rfind(";", s_start, n.start) + 1, s_start)
-            window_start = clause_start
-            if last_number_end > window_start and _ACTION_RE.search(text, last_number_end, n.start):
-                window_start = last_number_end
-            window_start = (clause_start, window_start, last_number_end)
-            figure = _figure_for(text, n, window_start, s_start, s_end, last_level, last_figure,
-                                 last_number_end, catalog)
+            action_start = clause_start
+            if last_number_end > clause_start and _ACTION_RE.search(text, last_number_end, n.start):
+                action_start = last_number_end
+            windows = (clause_start, action_start, last_number_end)
+            figure = _figure_for(text, n, windows, s_start, s_end, last_level, last_figure, last_number_end, catalog)
             last_number_end = n.end if figure is None else figure.noun_end
             if figure is None:
                 continue
@@ -300,8 +299,9 @@ def extract_figures(text: str, body_end: int | None = None) -> list[Figure]:
     return figures
 
 
-def _figure_for(text, n: Number, window_start, s_start, s_end, last_level, last_figure, last_number_end,
+def _figure_for(text, n: Number, windows, s_start, s_end, last_level, last_figure, last_number_end,
                 catalog) -> Figure | None:
+    """The figure number ``n`` states in the sentence ``text[s_start:s_end]``, or None (see module doc)."""
     before = text[max(s_start, n.start - 30):n.start]
     value = n.value
     # "52,200 văn bản" written with an English thousands comma: a count is never fractional.
@@ -343,7 +343,7 @@ def _figure_for(text, n: Number, window_start, s_start, s_end, last_level, last_
             return make(RATE_OF[last_level.metric], "level", value)
 
     # 3. The catalog rules.
-    candidates = _candidates(text, n, window_start, limit)
+    candidates = _candidates(text, n, windows, limit)
     if not candidates:
         return None
     rule, noun_end = candidates[0][2], candidates[0][3]
