@@ -173,7 +173,8 @@ def test_interrupted_batch_leaves_no_half_written_report(tmp_path, delay):
     time.sleep(delay)
     os.killpg(process.pid, signal.SIGINT)  # Ctrl-C reaches the whole process group, kernels included
     process.communicate(timeout=60)
-    assert process.returncode in (0, 130)
+    # 130: interrupted and cleaned up; 0: it had finished; -2: the interrupt came during interpreter exit.
+    assert process.returncode in (0, 130, -signal.SIGINT)
     out.mkdir(exist_ok=True)  # an interrupt during start-up may come before the folder exists
     for page in out.glob("*.html"):
         assert page.read_text(encoding="utf-8").rstrip().endswith("</html>")
