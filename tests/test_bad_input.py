@@ -115,6 +115,15 @@ def test_impossible_values_are_left_out_with_a_warning(tmp_path):
     assert all(w["sentence"] for w in result.warnings)
 
 
+def test_figures_of_a_later_year_are_plans_not_results(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "plan.txt").write_text(GOOD + "Năm 2023, Văn phòng tiếp tục tham mưu ban hành khoảng 10.000 văn bản.\n",
+                                  encoding="utf-8")
+    result, _ = _tables(raw)
+    assert [(f["metric"], f["value"]) for f in result.facts] == [("docs_received", 12345)]
+
+
 def test_manifest_problems(tmp_path):
     raw = tmp_path / "raw"
     raw.mkdir()

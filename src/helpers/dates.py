@@ -260,12 +260,16 @@ _CUTOFF_RE = re.compile(
 _CLAUSE_YEAR_RE = re.compile(r"(?:^|[\s,(])(?:trong\s+|cả\s+)?năm\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
 
 
+_OPENING_YEAR_RE = re.compile(r"\s*(?:trong\s+)?(?:cả\s+)?năm\s+(?P<year>(?:19|20)\d\d)\s*,", re.IGNORECASE)
+
+
 def clause_period(text: str, start: int, sentence_start: int, report: Period | None) -> Period | None:
     """The period of a figure at ``start`` when its clause names another one, else ``report``.
 
     The clause runs back from the figure to the previous comma, semicolon or sentence start for a year
-    (``năm 2018 Cổng xếp hạng …``), and to the previous semicolon for a cut-off date
-    (``tính đến ngày 17/5/2019 …``).
+    (``năm 2018 Cổng xếp hạng …``); a sentence that opens with a year (``Năm 2024, Văn phòng …``) sets
+    it for the whole sentence; a cut-off date (``tính đến ngày 17/5/2019 …``) reaches back to the
+    previous semicolon.
     """
     if report is None:
         return None
@@ -273,13 +277,17 @@ def clause_period(text: str, start: int, sentence_start: int, report: Period | N
     segment = text[segment_start:start]
     clause_start = max(segment.rfind(","), segment.rfind(":"), 0)
     clause = segment[clause_start:]
+    years = []
     for m in _CLAUSE_YEAR_RE.finditer(clause):
         before = clause[:m.start() + 1]
-        if re.search(r"(?:so với|so|từ|đến|tới|trước|sau)\s*(?:cùng kỳ\s*)?$", before.rstrip(), re.I):
-            continue
-        year = int(m.group("year"))
-        if year != report.start.year or not report.is_full_year and year != report.end.year:
-            return Period(date(year, 1, 1), date(year, 12, 31), f"năm {year}", segment_start + clause_start)
+        if not re.search(r"(?:so với|so|từ|đến|tới|trước|sau)\s*(?:cùng kỳ\s*)?$", before.rstrip(), re.I):
+            years.append((int(m.group("year")), segment_start + clause_start))
+    opening = _OPENING_YEAR_RE.match(text, sentence_start, start)
+    if not years and opening:
+        years.append((int(opening.group("year")), sentence_start))
+    for year, position in years:
+        if not report.start.year <= year <= report.end.year:
+            return Period(date(year, 1, 1), date(year, 12, 31), f"năm {year}", position)
     cutoffs = list(_CUTOFF_RE.finditer(segment))
     if cutoffs:
         m = cutoffs[-1]

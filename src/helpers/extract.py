@@ -170,6 +170,8 @@ def analyse(report_id: str, text: str, manifest: dict | None) -> tuple[dict, lis
                  text[figure.sentence_start:figure.sentence_end])
             continue
         figure_period: Period | None = clause_period(text, figure.start, figure.sentence_start, period)
+        if period and figure_period and figure_period.start > period.end:
+            continue  # a later year than the one reviewed: a plan ("Năm 2024, … khoảng 10.000 văn bản")
         facts.append({
             "report_id": report_id,
             "metric": figure.metric,

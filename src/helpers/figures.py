@@ -57,29 +57,31 @@ RULES: tuple[Rule, ...] = (
     Rule("docs_received", noun=DOCS, before=r"tiếp nhận|nhận được|văn bản đến"),
     Rule("docs_issued", noun=r"văn bản đi"),
     Rule("docs_issued", before=r"(?:số |tổng số )?văn bản (?:đi|ban hành|phát hành)(?: là|:| đạt)?\s*$", near=30),
-    Rule("docs_issued", noun=DOCS, before=r"ban hành|phát hành|văn bản đi"),
+    Rule("docs_issued", noun=DOCS, before=r"ban hành|phát hành|văn bản đi|trình ký|dự thảo|soạn thảo"),
     Rule("docs_on_time", noun=DOCS, before=r"đúng hạn|đúng thời hạn", near=40, blockers=LATE),
     Rule("docs_on_time_rate", percent=True, before=r"văn bản[^;%\d]{0,60}?(?:đúng hạn|đúng thời hạn)"
                                                    r"|(?:đúng hạn|đúng thời hạn)[^;%\d]{0,30}?văn bản",
          after=r"^\s*(?:hồ sơ,\s*)?văn bản[^.;\d]{0,30}?(?:đúng hạn|đúng thời hạn)"),
     # --- office: tasks and meetings ---------------------------------------------------------
+    Rule("tasks_assigned", before=r"(?:số |tổng số )?nhiệm vụ (?:được )?giao(?: là|:)?\s*$", near=30),
+    Rule("tasks_completed", before=r"(?:số )?nhiệm vụ (?:đã )?hoàn thành(?: là|:)?\s*$", near=30),
     Rule("tasks_assigned", noun=r"nhiệm vụ", before=r"theo dõi|đôn đốc|được giao|\bgiao\b", near=80,
          after=r"^[^.;\d]{0,50}?\b(?:được|do)\b[^.;\d]{0,50}?\bgiao\b"),
     Rule("tasks_completed", noun=r"nhiệm vụ", before=r"hoàn thành", near=40,
          after=r"^\s*(?:đã |được )?hoàn thành"),
     Rule("meetings_regular", noun=r"(?:cuộc |phiên |kỳ )?họp(?: của)?(?: UBND| Ủy ban nhân dân)?(?: tỉnh| thành phố)? "
-                                  r"thường kỳ|phiên họp thường lệ|(?:cuộc|phiên) thường kỳ"),
-    Rule("meetings_regular", noun=r"(?:cuộc|phiên)(?! họp)", before=r"họp thường kỳ|phiên thường kỳ", near=40),
+                                  r"(?:thường|định) kỳ|phiên họp thường lệ|(?:cuộc|phiên) thường kỳ"),
+    Rule("meetings_regular", noun=r"(?:cuộc|phiên)(?! họp)", before=r"họp (?:thường|định) kỳ|phiên thường kỳ", near=40),
     Rule("meetings_thematic", noun=r"(?:cuộc |phiên )?họp(?: của)?(?: UBND| Ủy ban nhân dân)?(?: tỉnh| thành phố)? "
                                    r"chuyên đề|hội nghị chuyên đề|(?:cuộc|phiên) chuyên đề"),
     Rule("meetings_thematic", noun=r"(?:cuộc|phiên)(?! họp)", before=r"họp chuyên đề", near=40),
     Rule("meetings_served", noun=r"(?:cuộc|phiên) họp(?!(?: của)?(?: UBND| Ủy ban nhân dân)?(?: tỉnh| thành phố)? "
-                                 r"(?:thường kỳ|chuyên đề))|(?:cuộc )?hội nghị(?! chuyên đề)|"
+                                 r"(?:thường kỳ|định kỳ|chuyên đề))|(?:cuộc )?hội nghị(?! chuyên đề)|"
                                  r"cuộc làm việc",
          before=r"phục vụ|tổ chức|chuẩn bị|chủ trì", near=60),
     # --- citizens ----------------------------------------------------------------------------
     Rule("citizen_sessions", noun=r"(?:kỳ|buổi|phiên|đợt|cuộc) tiếp (?:công )?dân"),
-    Rule("citizen_sessions", noun=r"(?:kỳ|buổi|phiên)(?! họp)", before=RECEIVE_CITIZENS, near=120),
+    Rule("citizen_sessions", noun=r"(?:kỳ|buổi|phiên|lần|đợt)(?! họp)", before=RECEIVE_CITIZENS, near=120),
     Rule("citizens_received", noun=r"lượt (?:công dân|người dân|người|công dân)"),
     Rule("citizens_received", noun=r"lượt|công dân|người", before=RECEIVE_CITIZENS, near=60),
     Rule("petitions_handled", noun=r"lượt đơn(?:,| và)? thư|lượt đơn"),
@@ -95,7 +97,7 @@ RULES: tuple[Rule, ...] = (
     Rule("procedures_simplified_rate", percent=True, before=r"đơn giản hóa", near=60),
     Rule("procedure_decisions", noun=r"quyết định công bố"),
     Rule("procedure_decisions", noun=r"quyết định", after=r"^\s*(?:để |nhằm )?công bố"),
-    Rule("online_services", noun=r"dịch vụ công(?: trực tuyến)?"),
+    Rule("online_services", noun=r"dịch vụ công(?: trực tuyến)?|DVCTT|DVC trực tuyến"),
     # --- public administration service centre -------------------------------------------------
     Rule("dossiers_received", before=r"(?:số |tổng số )?hồ sơ (?:tiếp nhận|đã tiếp nhận|nhận được)(?: là|:| đạt)?\s*$",
          near=30),
@@ -111,7 +113,7 @@ RULES: tuple[Rule, ...] = (
     Rule("dossiers_online", noun=r"hồ sơ[^.;,\d]{0,25}?trực tuyến|hồ sơ (?:nộp |tiếp nhận )?(?:qua|trên) "
                                  r"(?:Cổng )?dịch vụ công"),
     Rule("dossiers_online", noun=DOSSIER, before=r"trực tuyến", near=40),
-    Rule("dossiers_postal", noun=DOSSIER, before=r"bưu chính", near=60,
+    Rule("dossiers_postal", noun=DOSSIER, before=r"bưu chính|BCCI", near=60,
          after=r"^[^.;,\d]{0,20}?qua (?:dịch vụ )?bưu chính"),
     Rule("results_delivered_home", noun=r"hồ sơ|kết quả", before=r"tận nhà|tại nhà|tận tay", near=40,
          after=r"^[^.;,\d]{0,30}?(?:tận nhà|tại nhà)"),
@@ -168,6 +170,8 @@ _RULES_FOR = {  # (is_rank, is_percent) → the rules that can apply to such a n
     (False, False): _by_noun([c for c in _COMPILED if not c[1].rank and not c[1].percent]),
 }
 _AFTER_REACH = 160
+_PLAN_BEFORE = re.compile(r"\b(?:phấn đấu|dự kiến|sẽ|cần|phải|đề ra mục tiêu|mục tiêu (?:là|đến)|kế hoạch năm \d{4} "
+                          r"(?:là|đặt ra))\b", re.IGNORECASE)
 _BREAKDOWN = re.compile(r"trong đó|bao gồm|gồm có|cụ thể", re.IGNORECASE)  # no after-cue or exclusion looks further than this past the noun
 
 _RANK_CUE = re.compile(r"(?:xếp|đứng|vị trí|vị)(?:\s+hạng)?(?:\s+thứ)?\s*$|\bthứ\s*$", I)
@@ -329,11 +333,17 @@ def _figure_for(text, n: Number, windows, s_start, s_end, last_level, last_figur
         else:
             sign = 1 if last_figure.value >= 0 else -1
         base = last_level if change else last_figure
-        if base is None or base.unit == "rank" or (n.is_percent != (base.unit == "percent")):
+        if base is not None and base.unit != "rank" and n.is_percent == (base.unit == "percent"):
+            return make(base.metric, "change", sign * value, ref)
+        if not n.is_percent:
             return None
-        return make(base.metric, "change", sign * value, ref)
+        # "GRDP tăng 6,8% so với cùng kỳ": a growth rate is itself stated against the year before.
     if (change and not n.is_percent) or (n.is_percent and _EXCESS_BEFORE.search(before)):
         return None  # a change with no period to compare with, or an excess over a target
+
+    clause = max(text.rfind(",", windows[0], n.start), text.rfind(":", windows[0], n.start), windows[0])
+    if _PLAN_BEFORE.search(text, clause, n.start):
+        return None  # a target or a plan in the same clause ("phấn đấu 100% hồ sơ …", "dự kiến ban hành 500 văn bản")
 
     limit = s_end
     # 2. A rate right after the count it measures: "… 32.152 hồ sơ, văn bản, đạt 99,98%".
