@@ -95,3 +95,8 @@ def test_officials_table_is_sourced():
 ])
 def test_city_offices(title, province):
     assert resolve_province(title, title, None).province == province
+
+
+def test_a_provincial_newspaper_names_its_province():
+    text = "Văn phòng UBND tỉnh tổng kết công tác năm 2022, tiếp nhận 10.000 văn bản đến.\nNguồn: Báo Lạng Sơn"
+    assert resolve_province(text, text, None).province == "Lạng Sơn"

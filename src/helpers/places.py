@@ -117,7 +117,10 @@ _PERSON_WORDS = set(
     "Lâm Phùng Mai Tô Tạ Chu Lương Đinh Lưu Châu Quách Tăng Triệu Hứa Kiều Nông Lò Mạc Âu Văn Thị Hữu Đức "
     "Minh Quang Ngọc Xuân Công Đình Thế Mạnh Hồng Trọng Tiến Quốc Bá Duy Khắc Như ông bà anh chị".split()
 )
-_ADMIN_BEFORE = re.compile(r"(?:tỉnh|thành phố|TP\.?|Tỉnh|Thành phố)\s*$")
+# Words that make the name after them the province itself: its administration, or its own newspaper or
+# broadcaster, which report on their own province ("Báo Lạng Sơn", "Đài PT-TH Tuyên Quang").
+_ADMIN_BEFORE = re.compile(r"(?:tỉnh|thành phố|TP\.?|Tỉnh|Thành phố|Báo|báo|Đài PT-TH|Đài PTTH|"
+                           r"Đài Phát thanh và Truyền hình|Đài Phát thanh - Truyền hình)\s*$")
 _LETTER = "A-Za-zÀ-ỹĐđ"
 
 
