@@ -34,7 +34,9 @@ def main() -> int:
         "Every ratio is against a baseline measured in the same run, alternating with it.", "",
         "## Extraction", "",
         "Whole processes on generated corpora (`benchmarks/make_corpus.py`, seed = size); the floor is a process that",
-        "only reads, decodes and NFC-normalizes the same files (`benchmarks/floor_read.py`). Best of 3.", "",
+        "only reads, decodes and NFC-normalizes the same files (`benchmarks/floor_read.py`). Best of 3. Peak MB is the",
+        "largest resident set of one process of the run (the extraction forks one worker per core; the main process,",
+        "which holds every table, is the largest).", "",
         "| reports | MB | seconds | reports/s | MB/s | peak MB | floor s | × floor |",
         "|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
