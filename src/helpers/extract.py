@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from .dates import Period, clause_period, find_period, find_published
-from .figures import Figure, extract_figures, implausible
+from .figures import extract_figures, implausible
 from .panel import build_panel
 from .places import ProvinceMatch, province_by_name, resolve_province
 from .reading import HTML_SUFFIXES, MAX_BYTES, TEXT_SUFFIXES, read_bytes
