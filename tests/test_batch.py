@@ -76,3 +76,20 @@ def test_a_failing_province_does_not_stop_the_others(tmp_path):
     assert (out / "thanh-hoa.ipynb").exists() and not (out / "thanh-hoa.html").exists()
     assert (out / "tuyen-quang.html").exists()
     assert "failed:" in (out / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--jobs", "0"], "--jobs must be 1 or more"),
+    (["--processed", "does/not/exist"], "run the extraction first"),
+    (["--out", "FILE/sub"], "cannot create the output folder"),
+])
+def test_bad_batch_parameters_are_clear_errors(tmp_path, args, message):
+    (tmp_path / "FILE").write_text("x")
+    processed = tmp_path / "processed"
+    run_extraction(RAW, processed)
+    base = {"--processed": str(processed), "--out": str(tmp_path / "out"), "--jobs": "1"}
+    for flag, value in zip(args[::2], args[1::2]):
+        base[flag] = value.replace("FILE", str(tmp_path / "FILE"))
+    command = [sys.executable, "-m", "helpers", "batch", "--quiet"] + [x for kv in base.items() for x in kv]
+    result = subprocess.run(command, capture_output=True, text=True, cwd=tmp_path)
+    assert result.returncode == 2 and message in result.stderr and "Traceback" not in result.stderr

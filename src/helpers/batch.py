@@ -271,7 +271,10 @@ def run_batch(provinces: str, processed_dir: Path, out_dir: Path, jobs: int = 2,
         raise ParameterError("--jobs must be 1 or more.")
     tables = load_tables(processed_dir)
     chosen = choose_provinces(provinces, list(tables.panel["province"]))
-    out_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise ParameterError(f"cannot create the output folder {out_dir}: {error.strerror}.") from None
     slugs = {province: slugify(province) for province in chosen}
     outcomes: list[Outcome] = []
     from tqdm import tqdm
