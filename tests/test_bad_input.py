@@ -239,3 +239,33 @@ def test_fuzz_nothing_raises_and_offsets_point_at_the_text(fragment):
         assert 0 <= figure.start < figure.end <= len(text)
         assert any(c.isdigit() for c in text[figure.start:figure.end])
         assert figure.sentence_start <= figure.start and figure.end <= figure.sentence_end
+
+
+def test_a_saved_portal_page_reads_like_its_text(tmp_path):
+    """The same article saved as a portal page (menus, share bar, related news, footer) gives the same figures."""
+    import html as html_module
+
+    source = RAW / "001_82b75d6fe802a88a.txt"
+    lines = source.read_text(encoding="utf-8").split("\n")
+    paragraphs = "".join(f"<p>{html_module.escape(line)}</p>" for line in lines[1:] if line.strip())
+    page = (f"<!DOCTYPE html><html><head><title>{html_module.escape(lines[0])} - Cổng TTĐT</title>"
+            "<script>window.stats = {views: 123456};</script></head><body>"
+            "<header><ul class='menu'><li>Trang chủ</li><li>Tiếp nhận 999 văn bản đến</li></ul></header>"
+            f"<div class='main-content'><h1>{html_module.escape(lines[0])}</h1>{paragraphs}"
+            "<div class='social-share'>Chia sẻ: 45 lượt</div></div>"
+            "<aside class='sidebar'><h3>Tin khác</h3><p>Tiếp nhận 777 hồ sơ trực tuyến</p></aside>"
+            "<footer>Số lượt truy cập: 55.920.967 · Điện thoại 0237.3852.410</footer></body></html>")
+    raw_txt, raw_html = tmp_path / "txt", tmp_path / "html"
+    raw_txt.mkdir()
+    raw_html.mkdir()
+    (raw_txt / "report.txt").write_bytes(source.read_bytes())
+    (raw_html / "report.html").write_text(page, encoding="utf-8")
+    from_text, from_page = extract(raw_txt), extract(raw_html)
+
+    def key(facts):
+        return sorted((f["metric"], f["kind"], f["value"], f["qualifier"]) for f in facts)
+
+    assert key(from_page.facts) == key(from_text.facts) and len(from_text.facts) == 21
+    page_report, text_report = from_page.reports[0], from_text.reports[0]
+    for column in ("title", "province", "period_start", "period_end", "published"):
+        assert page_report[column] == text_report[column], column
