@@ -100,3 +100,11 @@ def test_city_offices(title, province):
 def test_a_provincial_newspaper_names_its_province():
     text = "Văn phòng UBND tỉnh tổng kết công tác năm 2022, tiếp nhận 10.000 văn bản đến.\nNguồn: Báo Lạng Sơn"
     assert resolve_province(text, text, None).province == "Lạng Sơn"
+
+
+def test_the_portal_footer_names_its_owner():
+    article = "Văn phòng UBND tỉnh tổng kết công tác năm 2022, tiếp nhận 10.000 văn bản đến."
+    footer = "Tin khác\nĐoàn công tác tỉnh Hà Tĩnh thăm và làm việc\nCơ quan chủ quản: UBND tỉnh Quảng Bình"
+    assert resolve_province(article, article, None, furniture=footer).province == "Quảng Bình"
+    # A news list that names other provinces is not an owner.
+    assert resolve_province(article, article, None, furniture="Tin khác\nĐoàn công tác tỉnh Hà Tĩnh thăm").province == ""

@@ -156,7 +156,8 @@ def analyse(report_id: str, text: str, manifest: dict | None) -> tuple[dict, lis
     source_url = manifest.get("source_url") or _source_url(text)
     head = "\n".join([line for line in body.split("\n") if line.strip()][:3])[:600]
     when = published or (period.end if period else None)
-    match: ProvinceMatch = resolve_province(body, head, when, source_url, manifest.get("province", ""))
+    match: ProvinceMatch = resolve_province(body, head, when, source_url, manifest.get("province", ""),
+                                            furniture=text[body_end:])
     figures = extract_figures(text, body_end)
     facts, warnings = [], []
 

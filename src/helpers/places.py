@@ -235,14 +235,29 @@ def _from_officials(text: str, when: date | None) -> tuple[Province, Official] |
     return next(iter(found.values())) if len(found) == 1 else None
 
 
+_PUBLISHER_RE = re.compile(
+    r"(?:cơ quan chủ quản|bản quyền|copyright|giấy phép|cổng (?:thông tin điện tử|TTĐT)|trang thông tin điện tử|"
+    r"ban biên tập|địa chỉ)[^\n]{0,80}?$", re.IGNORECASE)
+
+
+def _from_publisher(furniture: str) -> Province | None:
+    """The province a portal's own footer names as its owner ("Cơ quan chủ quản: UBND tỉnh X",
+    "Cổng Thông tin điện tử tỉnh X"): the office that publishes on its portal reports on its province."""
+    found = {p.code: p for p, s, _e, administrative in name_mentions(furniture)
+             if administrative and _PUBLISHER_RE.search(furniture[max(0, furniture.rfind("\n", 0, s) + 1):s])}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
 def resolve_province(
     text: str,
     head: str,
     when: date | None,
     source_url: str = "",
     manifest_province: str = "",
+    furniture: str = "",
 ) -> ProvinceMatch:
-    """Decide the report's province, in order: manifest, office name in ``head``, text, URL, official.
+    """Decide the report's province, in order: manifest, office name in ``head``, the article ``text``,
+    the portal's footer (``furniture``: the page after the article), URL, official.
 
     ``head`` is the title and lead; ``when`` the date at which officials are looked up (publication
     date, else the end of the reviewed period).
@@ -251,7 +266,7 @@ def resolve_province(
         province = province_by_name(manifest_province)
         if province:
             return _match(province, "manifest")
-    province = _from_office_name(head) or _from_text(text)
+    province = _from_office_name(head) or _from_text(text) or (_from_publisher(furniture) if furniture else None)
     if province:
         return _match(province, "text")
     if source_url:
