@@ -269,3 +269,16 @@ def test_a_saved_portal_page_reads_like_its_text(tmp_path):
     page_report, text_report = from_page.reports[0], from_text.reports[0]
     for column in ("title", "province", "period_start", "period_end", "published"):
         assert page_report[column] == text_report[column], column
+
+
+def test_a_portal_page_whose_article_names_no_province_takes_its_owner_from_the_footer(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "page.html").write_text(
+        "<html><body><nav>Trang chủ</nav><article><h1>Văn phòng UBND tỉnh tổng kết công tác năm 2022</h1>"
+        "<p>Năm 2022, Văn phòng tiếp nhận 12.345 văn bản đến.</p></article>"
+        "<footer><p>Cơ quan chủ quản: UBND tỉnh Quảng Bình</p><p>Lượt truy cập: 1.234.567</p></footer>"
+        "</body></html>", encoding="utf-8")
+    result, _ = _tables(raw)
+    assert (result.reports[0]["province"], result.reports[0]["province_evidence"]) == ("Quảng Bình", "text")
+    assert [(f["metric"], f["value"]) for f in result.facts] == [("docs_received", 12345)]

@@ -146,8 +146,12 @@ def _body_end(text: str) -> int:
     return len(text)
 
 
-def analyse(report_id: str, text: str, manifest: dict | None) -> tuple[dict, list[dict], list[dict]]:
-    """One normalized report → (report row, its fact rows, its warning rows)."""
+def analyse(report_id: str, text: str, manifest: dict | None, furniture: str = "") -> tuple[dict, list[dict], list[dict]]:
+    """One normalized report → (report row, its fact rows, its warning rows).
+
+    ``furniture`` is page text that is not part of the article (an HTML page's footer); like the
+    furniture after the article in ``text``, it may only name the portal's owner.
+    """
     manifest = manifest or {}
     body_end = _body_end(text)
     body = text[:body_end]
@@ -157,7 +161,7 @@ def analyse(report_id: str, text: str, manifest: dict | None) -> tuple[dict, lis
     head = "\n".join([line for line in body.split("\n") if line.strip()][:3])[:600]
     when = published or (period.end if period else None)
     match: ProvinceMatch = resolve_province(body, head, when, source_url, manifest.get("province", ""),
-                                            furniture=text[body_end:])
+                                            furniture=text[body_end:] + furniture)
     figures = extract_figures(text, body_end)
     facts, warnings = [], []
 
@@ -241,7 +245,7 @@ def _process_file(raw_dir: Path, path: Path, manifest_row: dict | None) -> dict:
         out["rejected"] = (read.reason, read.detail)
         return out
     report_id = unicodedata.normalize("NFC", path.stem)
-    report, facts, warnings = analyse(report_id, read.text, manifest_row)
+    report, facts, warnings = analyse(report_id, read.text, manifest_row, read.furniture)
     if read.encoding == "cp1258":
         warnings.append({"report_id": report_id, "code": "legacy_encoding", "sentence": "",
                          "detail": "Decoded as Windows-1258; check the accents of its title and names."})

@@ -11,7 +11,7 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
@@ -216,14 +216,25 @@ def html_to_text(html: str) -> str:
     if root is None:
         return title
     lines: list[str] = []
-    _collect_lines(root, lines, [])
+    _collect_lines(root, lines)
     body = "\n".join(line for line in (" ".join(l.split()) for l in lines) if line)
     if title and not body.startswith(title):
         body = title + "\n" + body
     return body
 
 
-def _collect_lines(node, lines: list[str], current: list[str]) -> None:
+def page_owner_text(html: str) -> str:
+    """The text of a page's footer (owner, copyright, address), which ``html_to_text`` leaves out.
+
+    Kept apart from the article: it never yields figures, but it names the portal's owner
+    ("Cơ quan chủ quản: UBND tỉnh X"), which the province resolution may use as a last textual clue.
+    """
+    tree = HTMLParser(html)
+    nodes = tree.css("footer, [class*=footer], [id*=footer], [class*=copyright], [id*=copyright]")
+    return "\n".join(node.text(separator="\n", strip=True) for node in nodes)
+
+
+def _collect_lines(node, lines: list[str]) -> None:
     """Walk the tree iteratively, starting a new line at every block element."""
     parts: list[str] = []
     stack = [(node, False)]
@@ -259,7 +270,7 @@ class ReadResult:
     encoding: str = ""
     reason: str = ""
     detail: str = ""
-    warnings: list[str] = field(default_factory=list)
+    furniture: str = ""  # page text outside the article (an HTML page's footer), normalized
 
     @property
     def ok(self) -> bool:
@@ -281,6 +292,7 @@ def read_bytes(data: bytes, suffix: str, path: Path | None = None) -> ReadResult
     is_html = suffix.lower() in HTML_SUFFIXES or (
         suffix.lower() not in TEXT_SUFFIXES and re.match(r"\s*<(!doctype html|html)", text, re.I))
     if is_html:
+        result.furniture = normalize_text(page_owner_text(text))
         text = html_to_text(text)
     result.text = normalize_text(text)
     if not result.text:
