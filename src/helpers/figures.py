@@ -54,10 +54,12 @@ RULES: tuple[Rule, ...] = (
     # --- office: documents ------------------------------------------------------------------
     Rule("docs_received", noun=r"văn bản đến"),
     Rule("docs_received", before=r"(?:số |tổng số )?văn bản đến(?: là|:| đạt)?\s*$", near=30),
-    Rule("docs_received", noun=DOCS, before=r"tiếp nhận|nhận được|văn bản đến"),
+    Rule("docs_received", noun=DOCS, before=r"tiếp nhận|nhận được|văn bản đến",
+         after=r"^[^.;,\d]{0,15}?(?:được |đã được )?tiếp nhận"),
     Rule("docs_issued", noun=r"văn bản đi"),
     Rule("docs_issued", before=r"(?:số |tổng số )?văn bản (?:đi|ban hành|phát hành)(?: là|:| đạt)?\s*$", near=30),
-    Rule("docs_issued", noun=DOCS, before=r"ban hành|phát hành|văn bản đi|trình ký|dự thảo|soạn thảo"),
+    Rule("docs_issued", noun=DOCS, before=r"ban hành|phát hành|văn bản đi|trình ký|dự thảo|soạn thảo",
+         after=r"^[^.;,\d]{0,15}?(?:được |đã được )?(?:ban hành|phát hành)"),
     Rule("docs_on_time", noun=DOCS, before=r"đúng hạn|đúng thời hạn", near=40, blockers=LATE),
     Rule("docs_on_time_rate", percent=True, before=r"văn bản[^;%\d]{0,60}?(?:đúng hạn|đúng thời hạn)"
                                                    r"|(?:đúng hạn|đúng thời hạn)[^;%\d]{0,30}?văn bản",
@@ -86,7 +88,7 @@ RULES: tuple[Rule, ...] = (
     Rule("citizens_received", noun=r"lượt|công dân|người", before=RECEIVE_CITIZENS, near=60),
     Rule("petitions_handled", noun=r"lượt đơn(?:,| và)? thư|lượt đơn"),
     Rule("petitions_handled", noun=r"đơn(?:,| và)? thư|đơn\b", before=r"xử lý|tiếp nhận|giải quyết|phân loại|nhận",
-         near=60),
+         near=60, after=r"^[^.;,\d]{0,25}?(?:được |đã được )?(?:xử lý|giải quyết|tiếp nhận)"),
     # --- administrative procedures -----------------------------------------------------------
     Rule("procedures_announced", noun=TTHC, before=r"công bố", near=60,
          not_after=r"^[^.;\d]{0,20}?(?:bị |được )?(?:bãi bỏ|mới ban hành|sửa đổi|bổ sung|thay thế)"),
@@ -102,7 +104,7 @@ RULES: tuple[Rule, ...] = (
     Rule("dossiers_received", before=r"(?:số |tổng số )?hồ sơ (?:tiếp nhận|đã tiếp nhận|nhận được)(?: là|:| đạt)?\s*$",
          near=30),
     Rule("dossiers_received", noun=DOSSIER, before=r"tiếp nhận|nhận được|tiếp nhận và giải quyết", near=80,
-         not_after=r"^[^.;\d]{0,30}?trực tuyến"),
+         after=r"^[^.;,\d]{0,20}?(?:được |đã được )?tiếp nhận", not_after=r"^[^.;\d]{0,30}?trực tuyến"),
     Rule("dossiers_on_time", noun=DOSSIER, blockers=LATE,
          before=r"(?:đúng|trước)(?: và (?:đúng|trước))? hạn|đúng thời hạn", near=40,
          after=r"^[^.;,\d]{0,30}?(?:đúng|trước)(?: và (?:đúng|trước))? hạn"),
