@@ -17,6 +17,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from .patterns import ends_with_phrase, last_match
+
 _SEP = r"\s*[/\-.]\s*"
 _DMY = rf"(?P<d>\d{{1,2}}){_SEP}(?P<m>\d{{1,2}}){_SEP}(?P<y>(?:19|20)\d\d)"
 # A dateline is a line that is (almost) only a date, optionally with a time and a label.
@@ -114,23 +116,14 @@ _PLAN_CUE = re.compile(r"kế hoạch|phương hướng|nhiệm vụ|triển kha
 
 def _tail(before: str, breaks: re.Pattern) -> str:
     """The part of ``before`` after its last clause (or sentence) break."""
-    last = None
-    for last in breaks.finditer(before):
-        pass
+    last = last_match(breaks, before)
     return before[last.end():] if last else before
 
 
 def _cue_within(regex: re.Pattern, tail: str, reach: int) -> bool:
     """True when ``regex`` matches in ``tail`` and its last match ends at most ``reach`` chars from the end."""
-    last = None
-    for last in regex.finditer(tail):
-        pass
+    last = last_match(regex, tail)
     return last is not None and len(tail) - last.end() <= reach
-
-
-def _ends_with_words(text: str, words: set[str], max_words: int) -> bool:
-    tokens = text.lower().split()
-    return any(" ".join(tokens[-size:]) in words for size in range(1, min(max_words, len(tokens)) + 1))
 
 
 _STRONG_REVIEW_CUE = re.compile(r"tổng kết|sơ kết|kết quả|tình hình|đánh giá|báo cáo|nhìn lại", re.IGNORECASE)
@@ -138,9 +131,7 @@ _PLAN_WORD = re.compile(r"triển khai|phương hướng|kế hoạch|chương t
 
 
 def _last_end(regex: re.Pattern, text: str) -> int:
-    last = None
-    for last in regex.finditer(text):
-        pass
+    last = last_match(regex, text)
     return last.end() if last else -1
 
 
@@ -152,11 +143,11 @@ def _not_reviewed(before: str) -> bool:
     a meeting's name (``Hội nghị cán bộ … năm 2018``) unless a review word follows the meeting.
     """
     clause = _tail(before, _CLAUSE_BREAK)
-    if _ends_with_words(clause, _NOT_REVIEWED_WORDS, _NOT_REVIEWED_MAX_WORDS) or _MONTH_BEFORE.search(clause):
+    if ends_with_phrase(clause, _NOT_REVIEWED_WORDS, _NOT_REVIEWED_MAX_WORDS) or _MONTH_BEFORE.search(clause):
         return True
     lowered = clause.lower()
     of = lowered.rfind("của")
-    if of != -1 and len(clause) - of <= 45 and _ends_with_words(clause[:of], _NOT_REVIEWED_WORDS, _NOT_REVIEWED_MAX_WORDS):
+    if of != -1 and len(clause) - of <= 45 and ends_with_phrase(clause[:of], _NOT_REVIEWED_WORDS, _NOT_REVIEWED_MAX_WORDS):
         return True
     sentence = _tail(before, _SENTENCE_BREAK)
     if _last_end(_PLAN_WORD, sentence) > _last_end(_STRONG_REVIEW_CUE, sentence):

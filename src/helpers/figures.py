@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from .catalog import load_catalog
 from .numbers import Number, find_numbers
+from .patterns import last_match
 from .sentences import split_sentences
 
 I = re.IGNORECASE
@@ -255,9 +256,7 @@ def _score_rule(text, n, windows, limit, noun, order, rule, before_re, after_re,
     score = None
     if before_re:
         window_start = max(windows[0] if rule.rank else windows[1], n.start - rule.near)
-        last = None
-        for last in before_re.finditer(text, window_start, n.start):
-            pass
+        last = last_match(before_re, text, window_start, n.start)
         if last is not None and not (blockers_re and blockers_re.search(text, last.end(), n.start)):
             score = float(n.start - last.end())
             if not rule.rank and last.start() < windows[2]:

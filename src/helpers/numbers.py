@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from .patterns import ends_with_phrase
+
 # Hedge words, longest first so that "trên dưới" wins over "trên".
 HEDGES: dict[str, str] = {
     "trên dưới": "about",
@@ -175,15 +177,10 @@ def _looks_like_date_or_id(text: str, start: int, end: int, value: str, den, pct
         last = stripped[-1]
         if last in "/-–:" and stripped[:-1].rstrip()[-1:].isdigit():
             return True  # the tail of a date (10/02/2024), a range (2021 - 2026) or a time (9:12)
-        if is_year and (last == "(" or _ends_with(stripped, _YEAR_CUE_WORDS, 2) or _YEAR_RANGE_AFTER.match(after)):
+        if is_year and (last == "(" or ends_with_phrase(stripped, _YEAR_CUE_WORDS, 2) or _YEAR_RANGE_AFTER.match(after)):
             return True
         return last.isalpha() and _not_quantity_before(stripped)
     return is_year and _YEAR_RANGE_AFTER.match(after) is not None
-
-
-def _ends_with(text: str, phrases: set[str], max_words: int) -> bool:
-    words = text.lower().split()
-    return any(" ".join(words[-size:]) in phrases for size in range(1, min(max_words, len(words)) + 1))
 
 
 def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Number]:
