@@ -196,16 +196,21 @@ _BLOCK_TAGS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6",
                "table", "ul", "ol", "blockquote", "figcaption", "td", "th", "dd", "dt"}
 
 
-def html_to_text(html: str) -> str:
-    """Reduce an HTML page to its article text: title first, then the article's blocks, one per line.
+def split_html(html: str) -> tuple[str, str]:
+    """Reduce an HTML page to (article text, footer text), from one parse.
 
-    Scripts, styles, navigation, headers, footers and elements whose class or id names site furniture
-    (menus, sidebars, share bars, related news) are removed. When the page has an ``<article>`` or a
-    ``<main>``, only that is kept.
+    The article: title first, then the article's blocks, one per line. Scripts, styles, navigation,
+    headers, footers and elements whose class or id names site furniture (menus, sidebars, share bars,
+    related news) are removed; when the page has an ``<article>`` or a ``<main>``, only that is kept.
+
+    The footer (owner, copyright, address) is kept apart: it never yields figures, but it names the
+    portal's owner ("Cơ quan chủ quản: UBND tỉnh X"), a last textual clue to the province.
     """
     tree = HTMLParser(html)
     title_node = tree.css_first("h1") or tree.css_first("title")
     title = title_node.text(separator=" ", strip=True) if title_node else ""
+    owner = "\n".join(node.text(separator="\n", strip=True) for node in
+                      tree.css("footer, [class*=footer], [id*=footer], [class*=copyright], [id*=copyright]"))
     for node in tree.css(",".join(_DROP_TAGS)):
         node.decompose()
     for node in tree.css("[class], [id]"):
@@ -214,24 +219,18 @@ def html_to_text(html: str) -> str:
             node.decompose()
     root = tree.css_first("article") or tree.css_first("main") or tree.body or tree.root
     if root is None:
-        return title
+        return title, owner
     lines: list[str] = []
     _collect_lines(root, lines)
     body = "\n".join(line for line in (" ".join(l.split()) for l in lines) if line)
     if title and not body.startswith(title):
         body = title + "\n" + body
-    return body
+    return body, owner
 
 
-def page_owner_text(html: str) -> str:
-    """The text of a page's footer (owner, copyright, address), which ``html_to_text`` leaves out.
-
-    Kept apart from the article: it never yields figures, but it names the portal's owner
-    ("Cơ quan chủ quản: UBND tỉnh X"), which the province resolution may use as a last textual clue.
-    """
-    tree = HTMLParser(html)
-    nodes = tree.css("footer, [class*=footer], [id*=footer], [class*=copyright], [id*=copyright]")
-    return "\n".join(node.text(separator="\n", strip=True) for node in nodes)
+def html_to_text(html: str) -> str:
+    """The article text of an HTML page (see :func:`split_html`)."""
+    return split_html(html)[0]
 
 
 def _collect_lines(node, lines: list[str]) -> None:
@@ -292,8 +291,8 @@ def read_bytes(data: bytes, suffix: str, path: Path | None = None) -> ReadResult
     is_html = suffix.lower() in HTML_SUFFIXES or (
         suffix.lower() not in TEXT_SUFFIXES and re.match(r"\s*<(!doctype html|html)", text, re.I))
     if is_html:
-        result.furniture = normalize_text(page_owner_text(text))
-        text = html_to_text(text)
+        text, owner = split_html(text)
+        result.furniture = normalize_text(owner)
     result.text = normalize_text(text)
     if not result.text:
         result.reason, result.detail = "empty", "No text is left once the page furniture is removed."
