@@ -178,12 +178,10 @@ def _summary(tables, province: str) -> str:
             f"{'–'.join(dict.fromkeys([periods[0], periods[-1]])) if periods else 'no period'}")
 
 
-def run_one(province: str, slug: str, processed_dir: str, out_dir: str, manager=None,
-            notebook: str = str(PROFILE_NOTEBOOK)) -> str:
+def run_one(province: str, slug: str, processed_dir: str, out_dir: str, manager) -> str:
     """Execute the profile notebook for one province and render it; return "" or the error message.
 
     ``manager`` is a started kernel manager (from :class:`KernelPool`); it is shut down afterwards.
-    Without one, papermill starts a kernel itself.
     """
     import nbformat
     import papermill
@@ -197,18 +195,16 @@ def run_one(province: str, slug: str, processed_dir: str, out_dir: str, manager=
     error = ""
     try:
         try:
-            extra = {"km": manager} if manager is not None else {"cwd": str(Path(notebook).parent)}
-            papermill.execute_notebook(notebook, tmp_ipynb, parameters={"province": province,
-                                                                         "processed_dir": processed_dir},
+            papermill.execute_notebook(str(PROFILE_NOTEBOOK), tmp_ipynb, km=manager,
+                                       parameters={"province": province, "processed_dir": processed_dir},
                                        kernel_name=KERNEL, progress_bar=False, log_output=False,
-                                       request_save_on_cell_execute=False, execution_timeout=600, **extra)
+                                       request_save_on_cell_execute=False, execution_timeout=600)
         except PapermillExecutionError as failure:
             error = f"{failure.ename}: {failure.evalue}"
         except Exception as failure:  # a kernel that died, a timeout: reported, never fatal to the batch
             error = f"{type(failure).__name__}: {failure}"
         finally:
-            if manager is not None:
-                _shutdown(manager)
+            _shutdown(manager)
         if os.path.getsize(tmp_ipynb):
             executed = nbformat.read(tmp_ipynb, as_version=4)
             os.replace(tmp_ipynb, out / f"{slug}.ipynb")

@@ -228,11 +228,6 @@ def split_html(html: str) -> tuple[str, str]:
     return body, owner
 
 
-def html_to_text(html: str) -> str:
-    """The article text of an HTML page (see :func:`split_html`)."""
-    return split_html(html)[0]
-
-
 def _collect_lines(node, lines: list[str]) -> None:
     """Walk the tree iteratively, starting a new line at every block element."""
     parts: list[str] = []
