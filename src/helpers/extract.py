@@ -139,6 +139,11 @@ def _source_url(text: str) -> str:
     return ""
 
 
+def _iso(day: date | None) -> str:
+    """``2023-12-31``, or ``""`` when there is no date."""
+    return day.isoformat() if day else ""
+
+
 def _body_end(text: str) -> int:
     for m in _FURNITURE_RE.finditer(text):
         if m.start() > len(text) * 0.2:
@@ -186,8 +191,8 @@ def analyse(report_id: str, text: str, manifest: dict | None, furniture: str = "
             "denominator": figure.denominator,
             "unit": figure.unit,
             "reference": figure.reference,
-            "period_start": figure_period.start.isoformat() if figure_period else "",
-            "period_end": figure_period.end.isoformat() if figure_period else "",
+            "period_start": _iso(figure_period and figure_period.start),
+            "period_end": _iso(figure_period and figure_period.end),
             "sentence": text[figure.sentence_start:figure.sentence_end],
             "start": figure.start,
             "end": figure.end,
@@ -195,13 +200,13 @@ def analyse(report_id: str, text: str, manifest: dict | None, furniture: str = "
     report = {
         "report_id": report_id,
         "title": _title(text),
-        "published": published.isoformat() if published else "",
+        "published": _iso(published),
         "province": match.province,
         "province_code": match.code,
         "province_2025": match.province_2025,
         "province_evidence": match.evidence,
-        "period_start": period.start.isoformat() if period else "",
-        "period_end": period.end.isoformat() if period else "",
+        "period_start": _iso(period and period.start),
+        "period_end": _iso(period and period.end),
         "period_label": period.label if period else "",
         "source_url": source_url,
         "n_facts": len(facts),
