@@ -4,6 +4,7 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
+from hypothesis import given, strategies as st
 
 from helpers.reading import normalize_text, read_bytes
 
@@ -69,3 +70,26 @@ def test_html_keeps_the_article_and_drops_furniture():
     assert "73.716" in text
     for furniture in ("999", "123", "55 lượt", "1.234.567", "var x"):
         assert furniture not in text
+
+
+def _normalize_every_step(text: str) -> str:
+    """The clean-up of ``normalize_text`` with every step always run (it skips the ones with nothing to do)."""
+    import re
+
+    from helpers.reading import _TONE_RE, _place_tone
+
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = re.sub("[\u200b\u200c\u200d\u2060\ufeff\u00ad]", "", text)
+    text = unicodedata.normalize("NFC", text)
+    text = _TONE_RE.sub(_place_tone, text)
+    text = re.sub(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+", " ", text)
+    text = "\n".join(line.strip() for line in text.split("\n"))
+    text = re.sub(r"\n{3,}", "\n\n", text)
+    return text.strip() + "\n" if text.strip() else ""
+
+
+@given(st.lists(st.sampled_from(
+    list("aoquyOQUYeđ \t\n\r\u00a0\u2003\u200b\u00ad\ufeff\u0301\u0300\u0323áỳýàÁ") + ["oá", "uỷ", "quý", "\n \n"]),
+    max_size=30).map("".join))
+def test_skipping_clean_up_steps_changes_nothing(text):
+    assert normalize_text(text) == _normalize_every_step(text)
