@@ -23,10 +23,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from .catalog import load_catalog
 from .numbers import Number, find_numbers
-from .patterns import last_match
+from .patterns import Guarded, fold
 from .sentences import split_sentences
 
 I = re.IGNORECASE
@@ -141,62 +142,64 @@ RULES: tuple[Rule, ...] = (
 RATE_OF = {"docs_on_time": "docs_on_time_rate", "dossiers_on_time": "dossiers_on_time_rate",
            "procedures_simplified": "procedures_simplified_rate"}
 
-_NOUN_PATTERNS: dict[str, re.Pattern] = {}
-
-
 def _compile_rule(order: int, rule: Rule) -> tuple:
-    noun = None
-    if rule.noun:  # rules that count the same noun share one compiled pattern (matched once per number)
-        noun = _NOUN_PATTERNS.setdefault(rule.noun, re.compile(r"\s*(?:" + rule.noun + ")", I))
-    return (order, rule, noun,
-            re.compile(rule.before, I) if rule.before else None,
-            re.compile(rule.after, I) if rule.after else None,
-            re.compile(rule.not_after, I) if rule.not_after else None,
-            re.compile(rule.blockers, I) if rule.blockers else None)
+    return (order, rule,
+            Guarded(rule.before) if rule.before else None,
+            Guarded(rule.after) if rule.after else None,
+            Guarded(rule.not_after) if rule.not_after else None,
+            Guarded(rule.blockers) if rule.blockers else None)
 
 
-_COMPILED = [_compile_rule(order, rule) for order, rule in enumerate(RULES)]
+class _RuleSet:
+    """The rules that can apply to one kind of number, grouped by the noun they count.
+
+    ``nouns`` matches every group's noun at once at a number's end: each noun sits in an optional
+    lookahead with a group of its own, so one call tells which nouns follow the number and where each
+    ends (one regular-expression call instead of one per noun, for every number of every report).
+    """
+
+    def __init__(self, keep):
+        groups: dict[str | None, list[tuple]] = {}
+        for order, rule in enumerate(RULES):
+            if keep(rule):
+                groups.setdefault(rule.noun, []).append(_compile_rule(order, rule))
+        nouns = [noun for noun in groups if noun is not None]
+        self.nouns = re.compile("".join(rf"(?:(?=(\s*(?:{noun}))))?" for noun in nouns), I)
+        # (group number in ``nouns`` or 0 for rules without a noun, the group's compiled rules)
+        self.groups = [(nouns.index(noun) + 1 if noun is not None else 0, compiled)
+                       for noun, compiled in groups.items()]
 
 
-def _by_noun(compiled: list[tuple]) -> list[tuple[re.Pattern | None, list[tuple]]]:
-    """Rules grouped by their noun pattern, so that a noun that does not follow skips its whole group."""
-    groups: dict = {}
-    for item in compiled:
-        groups.setdefault(item[2], []).append(item)
-    return list(groups.items())
-
-
-_RULES_FOR = {  # (is_rank, is_percent) → the rules that can apply to such a number, grouped by noun
-    (True, False): _by_noun([c for c in _COMPILED if c[1].rank]),
-    (True, True): _by_noun([c for c in _COMPILED if c[1].rank]),
-    (False, True): _by_noun([c for c in _COMPILED if not c[1].rank and c[1].percent]),
-    (False, False): _by_noun([c for c in _COMPILED if not c[1].rank and not c[1].percent]),
+_RULES_FOR = {  # (is_rank, is_percent) → the rules that can apply to such a number
+    (True, False): _RuleSet(lambda rule: rule.rank),
+    (True, True): _RuleSet(lambda rule: rule.rank),
+    (False, True): _RuleSet(lambda rule: not rule.rank and rule.percent),
+    (False, False): _RuleSet(lambda rule: not rule.rank and not rule.percent),
 }
 _AFTER_REACH = 160
-_PLAN_BEFORE = re.compile(r"\b(?:phấn đấu|dự kiến|sẽ|cần|phải|đề ra mục tiêu|mục tiêu (?:là|đến)|kế hoạch năm \d{4} "
-                          r"(?:là|đặt ra))\b", re.IGNORECASE)
-_BREAKDOWN = re.compile(r"trong đó|bao gồm|gồm có|cụ thể", re.IGNORECASE)  # no after-cue or exclusion looks further than this past the noun
+_PLAN_BEFORE = Guarded(r"\b(?:phấn đấu|dự kiến|sẽ|cần|phải|đề ra mục tiêu|mục tiêu (?:là|đến)|kế hoạch năm \d{4} "
+                       r"(?:là|đặt ra))\b")
+_BREAKDOWN = Guarded(r"trong đó|bao gồm|gồm có|cụ thể")  # no after-cue or exclusion looks further than this past the noun
 
-_RANK_CUE = re.compile(r"(?:xếp|đứng|vị trí|vị)(?:\s+hạng)?(?:\s+thứ)?\s*$|\bthứ\s*$", I)
-_EXCESS_BEFORE = re.compile(r"(?:vượt|cao|thấp|nhiều|ít)\s*(?:hơn\s*)?$", I)
-_CHANGE_BEFORE = re.compile(r"(?P<verb>tăng|giảm|nhiều hơn|ít hơn)\s*(?:thêm\s*)?$", I)
-_REFERENCE_AFTER = re.compile(
+_RANK_CUE = Guarded(r"(?:xếp|đứng|vị trí|vị)(?:\s+hạng)?(?:\s+thứ)?\s*$|\bthứ\s*$")
+_EXCESS_BEFORE = Guarded(r"(?:vượt|cao|thấp|nhiều|ít)\s*(?:hơn\s*)?$")
+_CHANGE_BEFORE = Guarded(r"(?P<verb>tăng|giảm|nhiều hơn|ít hơn)\s*(?:thêm\s*)?$")
+_REFERENCE_AFTER = Guarded(
     r"[^.;\d%]{0,40}?so với\s+(?P<ref>cùng kỳ(?:\s+năm\s+(?:19|20)\d\d|\s+năm trước)?|năm\s+(?:19|20)\d\d|"
-    r"năm trước|năm\s+\d{4}|(?:19|20)\d\d)", I)
+    r"năm trước|năm\s+\d{4}|(?:19|20)\d\d)")
 _CONTINUATION_BEFORE = re.compile(r"(?:,|\bvà)\s*$", I)
 # Verbs of a new action: a cue before them belongs to an earlier figure, not to the number after them.
-_ACTION_RE = re.compile(
+_ACTION_RE = Guarded(
     r"tiếp nhận|giải quyết|xử lý|ban hành|phát hành|công bố|bãi bỏ|đơn giản hóa|trả kết quả|tổ chức|phục vụ|"
     r"tham mưu|theo dõi|đôn đốc|hoàn thành|thực hiện|cập nhật|đăng|rà soát|chuyển|thẩm định|cấp|"
-    r"chủ trì|biên soạn|số hóa|lưu trữ|\btiếp\b", I)
-_ESTIMATE_BEFORE = re.compile(r"\b(?:dự )?ước(?: tính| thực hiện)?(?:\s+(?:đạt|tăng|khoảng))?\s*$", I)
+    r"chủ trì|biên soạn|số hóa|lưu trữ|\btiếp\b")
+_ESTIMATE_BEFORE = Guarded(r"\b(?:dự )?ước(?: tính| thực hiện)?(?:\s+(?:đạt|tăng|khoảng))?\s*$")
 _QUOTE_RE = re.compile(r"“[^”\n]{0,200}”|\"[^\"\n]{0,200}\"|‘[^’\n]{0,200}’")
 _RATE_LINK = re.compile(r"^[^.;\d%]{0,25}?(?:đạt|chiếm|bằng|tỷ lệ|\()[^.;\d%]{0,15}$", I)
 
 
-@dataclass(frozen=True)
-class Figure:
-    """One fact: a catalog metric stated in the text."""
+class Figure(NamedTuple):
+    """One fact: a catalog metric stated in the text (a NamedTuple: every figure of every report makes one)."""
 
     metric: str
     kind: str  # level | change
@@ -223,7 +226,7 @@ def _rank_reference(text: str, number: Number, limit: int, den_raw: str) -> str:
     return f"{den_raw} {group}".strip() if group else den_raw
 
 
-def _candidates(text: str, n: Number, windows: tuple[int, int, int], limit: int) -> list[tuple]:
+def _candidates(text: str, folded: str | None, n: Number, windows: tuple[int, int, int], limit: int) -> list[tuple]:
     """Every rule that fits number ``n``, scored by the distance of its cue (lower is better).
 
     ``windows`` is (clause start, action start, previous number end): rank rules look back over the
@@ -232,42 +235,46 @@ def _candidates(text: str, n: Number, windows: tuple[int, int, int], limit: int)
     a cue after the previous number its distance; a cue after the noun 500 + distance; a cue inherited
     from before the previous number (``11 kỳ (26 lượt) và 01 kỳ``) 1000 + distance.
     """
-    is_rank = bool(_RANK_CUE.search(text[max(0, n.start - 25):n.start]))
+    rank_from = max(0, n.start - 25)
+    is_rank = (_RANK_CUE.may_match(folded, rank_from, n.start)
+               and _RANK_CUE.regex.search(text[rank_from:n.start]) is not None)
+    rule_set = _RULES_FOR[(is_rank, n.is_percent)]
+    noun_ends = rule_set.nouns.match(text, n.end, limit).regs
     out = []
-    for noun_re, group in _RULES_FOR[(is_rank, n.is_percent)]:
-        noun = noun_re.match(text, n.end, limit) if noun_re is not None else None
-        if noun_re is not None and noun is None:
-            continue
-        for order, rule, _noun_re, before_re, after_re, not_after_re, blockers_re in group:
-            _score_rule(text, n, windows, limit, noun, order, rule, before_re, after_re, not_after_re, blockers_re, out)
+    for noun_group, group in rule_set.groups:
+        noun_end = noun_ends[noun_group][1] if noun_group else n.end
+        if noun_end < 0:
+            continue  # the group's noun does not follow the number
+        for order, rule, before, after, not_after, blockers in group:
+            _score_rule(text, folded, n, windows, limit, noun_end, order, rule, before, after, not_after, blockers, out)
     out.sort(key=lambda item: (item[0], item[1]))
     return out
 
 
-def _score_rule(text, n, windows, limit, noun, order, rule, before_re, after_re, not_after_re, blockers_re, out):
+def _score_rule(text, folded, n, windows, limit, noun_end, order, rule, before, after, not_after, blockers, out):
     """Append (score, order, rule, noun_end) to ``out`` when ``rule`` fits (see :func:`_candidates`)."""
-    noun_end = noun.end() if noun else n.end
-    after_text = text[noun_end:min(limit, noun_end + _AFTER_REACH)] if (after_re or not_after_re) else ""
-    if not_after_re and not_after_re.search(after_text):
+    after_end = min(limit, noun_end + _AFTER_REACH)
+    if not_after and not_after.may_match(folded, noun_end, after_end) \
+            and not_after.regex.search(text[noun_end:after_end]):
         return
-    if not before_re and not after_re:
+    if not before and not after:
         out.append((-1.0, order, rule, noun_end))
         return
     score = None
-    if before_re:
+    if before:
         window_start = max(windows[0] if rule.rank else windows[1], n.start - rule.near)
-        last = last_match(before_re, text, window_start, n.start)
-        if last is not None and not (blockers_re and blockers_re.search(text, last.end(), n.start)):
+        last = before.last(text, folded, window_start, n.start)
+        if last is not None and not (blockers and blockers.search(text, folded, last.end(), n.start)):
             score = float(n.start - last.end())
             if not rule.rank and last.start() < windows[2]:
                 # A cue before the previous figure carries over a plain list ("11 kỳ (26 lượt) và 01 kỳ"),
                 # not to a rate, and not into a breakdown ("…, trong đó 1.200 TTHC cấp tỉnh").
-                if rule.percent or _BREAKDOWN.search(text, last.end(), n.start):
+                if rule.percent or _BREAKDOWN.search(text, folded, last.end(), n.start):
                     score = None
                 else:
                     score += 1000.0
-    if after_re and (score is None or score >= 1000):
-        m = after_re.search(after_text)
+    if after and (score is None or score >= 1000) and after.may_match(folded, noun_end, after_end):
+        m = after.regex.search(text[noun_end:after_end])
         if m:
             score = 500.0 + m.end()
     if score is not None:
@@ -277,6 +284,7 @@ def _score_rule(text, n, windows, limit, noun, order, rule, before_re, after_re,
 def extract_figures(text: str, body_end: int | None = None) -> list[Figure]:
     """All catalog figures in ``text[:body_end]``, in text order."""
     catalog = load_catalog()
+    folded = fold(text)
     body_end = len(text) if body_end is None else body_end
     figures: list[Figure] = []
     for s_start, s_end in split_sentences(text[:body_end]):
@@ -284,16 +292,17 @@ def extract_figures(text: str, body_end: int | None = None) -> list[Figure]:
         last_level: Figure | None = None
         last_figure: Figure | None = None
         last_number_end = s_start
-        for n in find_numbers(text, s_start, s_end):
-            if not n.quantity or any(a <= n.num_start < b for a, b in quoted):
-                last_number_end = n.end if n.quantity else last_number_end
+        for n in find_numbers(text, s_start, s_end, quantities_only=True):
+            if any(a <= n.num_start < b for a, b in quoted):
+                last_number_end = n.end
                 continue
             clause_start = max(text.rfind(";", s_start, n.start) + 1, s_start)
             action_start = clause_start
-            if last_number_end > clause_start and _ACTION_RE.search(text, last_number_end, n.start):
+            if last_number_end > clause_start and _ACTION_RE.search(text, folded, last_number_end, n.start):
                 action_start = last_number_end
             windows = (clause_start, action_start, last_number_end)
-            figure = _figure_for(text, n, windows, s_start, s_end, last_level, last_figure, last_number_end, catalog)
+            figure = _figure_for(text, folded, n, windows, s_start, s_end, last_level, last_figure, last_number_end,
+                                 catalog)
             last_number_end = n.end if figure is None else figure.noun_end
             if figure is None:
                 continue
@@ -304,26 +313,27 @@ def extract_figures(text: str, body_end: int | None = None) -> list[Figure]:
     return figures
 
 
-def _figure_for(text, n: Number, windows, s_start, s_end, last_level, last_figure, last_number_end,
+_ENGLISH_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
+
+
+def _figure_for(text, folded, n: Number, windows, s_start, s_end, last_level, last_figure, last_number_end,
                 catalog) -> Figure | None:
     """The figure number ``n`` states in the sentence ``text[s_start:s_end]``, or None (see module doc)."""
-    before = text[max(s_start, n.start - 30):n.start]
+    before_start = max(s_start, n.start - 30)
+    before = text[before_start:n.start]
     value = n.value
     # "52,200 văn bản" written with an English thousands comma: a count is never fractional.
-    if not n.is_percent and not n.scaled and re.fullmatch(r"\d{1,3}(?:,\d{3})+", n.raw):
+    if not n.is_percent and not n.scaled and "," in n.raw and _ENGLISH_THOUSANDS.fullmatch(n.raw):
         value = float(n.raw.replace(",", ""))
 
     qualifier = n.qualifier
-    if qualifier == "exact" and _ESTIMATE_BEFORE.search(before):
+    if qualifier == "exact" and _ESTIMATE_BEFORE.may_match(folded, before_start, n.start) \
+            and _ESTIMATE_BEFORE.regex.search(before):
         qualifier = "about"  # "GRDP ước tăng 8,5%": an estimate
 
-    def make(metric: str, kind: str, val: float, reference: str = "", noun_end: int = -1) -> Figure:
-        return Figure(metric, kind, val, qualifier, n.denominator, catalog[metric].unit, reference,
-                      n.start, n.end, s_start, s_end, max(noun_end, n.end))
-
     # 1. A change against an earlier period: "tăng 7.127 nhiệm vụ so với năm 2020".
-    reference = _REFERENCE_AFTER.match(text, n.end, s_end)
-    change = _CHANGE_BEFORE.search(before)
+    reference = _REFERENCE_AFTER.match(text, folded, n.end, s_end)
+    change = _CHANGE_BEFORE.regex.search(before) if _CHANGE_BEFORE.may_match(folded, before_start, n.start) else None
     continues_change = (last_figure is not None and last_figure.kind == "change" and reference
                         and _CONTINUATION_BEFORE.search(text[last_number_end:n.start]))
     if reference and (change or continues_change):
@@ -335,15 +345,17 @@ def _figure_for(text, n: Number, windows, s_start, s_end, last_level, last_figur
             sign = 1 if last_figure.value >= 0 else -1
         base = last_level if change else last_figure
         if base is not None and base.unit != "rank" and n.is_percent == (base.unit == "percent"):
-            return make(base.metric, "change", sign * value, ref)
+            return _make(catalog, n, base.metric, "change", sign * value, qualifier, s_start, s_end, ref)
         if not n.is_percent:
             return None
         # "GRDP tăng 6,8% so với cùng kỳ": a growth rate is itself stated against the year before.
-    if (change and not n.is_percent) or (n.is_percent and _EXCESS_BEFORE.search(before)):
-        return None  # a change with no period to compare with, or an excess over a target
+    if change and not n.is_percent:
+        return None  # a change with no period to compare with
+    if n.is_percent and _EXCESS_BEFORE.may_match(folded, before_start, n.start) and _EXCESS_BEFORE.regex.search(before):
+        return None  # an excess over a target
 
     clause = max(text.rfind(",", windows[0], n.start), text.rfind(":", windows[0], n.start), windows[0])
-    if _PLAN_BEFORE.search(text, clause, n.start):
+    if _PLAN_BEFORE.search(text, folded, clause, n.start):
         return None  # a target or a plan in the same clause ("phấn đấu 100% hồ sơ …", "dự kiến ban hành 500 văn bản")
 
     limit = s_end
@@ -351,18 +363,24 @@ def _figure_for(text, n: Number, windows, s_start, s_end, last_level, last_figur
     if n.is_percent and last_level is not None and last_level.metric in RATE_OF:
         between = text[last_level.end:n.start]
         if len(between) <= 40 and _RATE_LINK.match(between):
-            return make(RATE_OF[last_level.metric], "level", value)
+            return _make(catalog, n, RATE_OF[last_level.metric], "level", value, qualifier, s_start, s_end)
 
     # 3. The catalog rules.
-    candidates = _candidates(text, n, windows, limit)
+    candidates = _candidates(text, folded, n, windows, limit)
     if not candidates:
         return None
     rule, noun_end = candidates[0][2], candidates[0][3]
     if rule.rank:
         den_raw = re.search(r"/\s*([\d.]+)", text[n.num_start:n.end])
-        return make(rule.metric, "level", value,
-                    _rank_reference(text, n, limit, den_raw.group(1) if den_raw else ""), noun_end)
-    return make(rule.metric, "level", value, noun_end=noun_end)
+        return _make(catalog, n, rule.metric, "level", value, qualifier, s_start, s_end,
+                     _rank_reference(text, n, limit, den_raw.group(1) if den_raw else ""), noun_end)
+    return _make(catalog, n, rule.metric, "level", value, qualifier, s_start, s_end, noun_end=noun_end)
+
+
+def _make(catalog, n: Number, metric: str, kind: str, value: float, qualifier: str, s_start: int, s_end: int,
+          reference: str = "", noun_end: int = -1) -> Figure:
+    return Figure(metric, kind, value, qualifier, n.denominator, catalog[metric].unit, reference,
+                  n.start, n.end, s_start, s_end, max(noun_end, n.end))
 
 
 def implausible(figure: Figure) -> str:
