@@ -79,3 +79,8 @@ def test_never_raises_and_spans_point_at_digits(text):
     for n in find_numbers(text):
         assert 0 <= n.start <= n.num_start < n.end <= len(text)
         assert text[n.num_start].isdigit()
+
+
+@given(st.text(alphabet=st.sampled_from(list("0123456789.,/%-: trênhơngầnkhoảngnămthángsốCovid")), max_size=80))
+def test_quantities_only_is_the_quantities_of_all(text):
+    assert find_numbers(text, quantities_only=True) == [n for n in find_numbers(text) if n.quantity]

@@ -183,15 +183,33 @@ def _looks_like_date_or_id(text: str, start: int, end: int, value: str, den, pct
     return is_year and _YEAR_RANGE_AFTER.match(after) is not None
 
 
-def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Number]:
+_DIGIT_RUN = re.compile(r"\d+")
+
+
+def find_numbers(text: str, start: int = 0, end: int | None = None, quantities_only: bool = False) -> list[Number]:
     """Every number in ``text[start:end]``, in order, with its hedge, scale, denominator and percent sign.
 
     Offsets are into ``text``; the context that decides whether a number is a quantity may lie outside
-    the range (the word before a sentence's first number).
+    the range (the word before a sentence's first number). With ``quantities_only``, the numbers that
+    are not quantities are left out.
     """
+    end = len(text) if end is None else end
     numbers: list[Number] = []
-    for m in NUMBER_RE.finditer(text, start, len(text) if end is None else end):
+    resume = start
+    # A number starts where a run of digits starts: finding the runs first lets the engine skip ahead
+    # in C, and the full pattern (whose look-behind rejects a start inside a run) is only tried there.
+    for run in _DIGIT_RUN.finditer(text, start, end):
+        if run.start() < resume:
+            continue
+        m = NUMBER_RE.match(text, run.start(), end)
+        if m is None:
+            continue
+        resume = m.end()
         raw, den_raw, scale, pct = m.group("value", "den", "scale", "pct")
+        num_start, num_end = m.span()
+        quantity = not _looks_like_date_or_id(text, num_start, num_end, raw, den_raw, pct)
+        if quantities_only and not quantity:
+            continue
         try:
             value = parse_vietnamese_number(raw)
         except ValueError:
@@ -204,12 +222,10 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
                 den = parse_vietnamese_number(den_raw)
             except ValueError:
                 den = None
-        num_start, num_end = m.span()
         hedge_match = _HEDGE_BEFORE.search(text, max(start, num_start - 14), num_start) \
             if num_start and text[num_start - 1] == " " else None
         hedge = hedge_match.group("hedge").lower() if hedge_match else ""
         numbers.append(Number(
             value, HEDGES.get(hedge, "exact"), den, bool(pct), bool(scale), raw,
-            hedge_match.start() if hedge_match else num_start, num_start, num_end,
-            not _looks_like_date_or_id(text, num_start, num_end, raw, den_raw, pct), hedge))
+            hedge_match.start() if hedge_match else num_start, num_start, num_end, quantity, hedge))
     return numbers
