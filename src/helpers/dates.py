@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from .patterns import ends_with_phrase, last_match
+from .patterns import Guarded, ends_with_phrase, fold, last_match
 
 _SEP = r"\s*[/\-.]\s*"
 _DMY = rf"(?P<d>\d{{1,2}}){_SEP}(?P<m>\d{{1,2}}){_SEP}(?P<y>(?:19|20)\d\d)"
@@ -87,13 +87,10 @@ def _month_end(y: int, m: int) -> date:
 
 
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
-_PARTIAL_RE = re.compile(
-    r"(?P<label>(?P<n>\d{1,2}|sáu|chín)\s+tháng\s+(?P<part>đầu năm|cuối năm|năm)?\s*(?:" + _YEAR + r")?)",
-    re.IGNORECASE,
-)
-_QUARTER_RE = re.compile(
-    r"(?P<label>quý\s+(?P<q>IV|III|II|I|[1-4])(?:\s*(?:năm|/)\s*" + _YEAR + r")?)", re.IGNORECASE)
-_YEAR_RE = re.compile(r"(?P<label>năm\s+" + _YEAR + r")(?!\s*[-–]\s*(?:19|20)\d\d)", re.IGNORECASE)
+_PARTIAL_RE = Guarded(
+    r"(?P<label>(?P<n>\d{1,2}|sáu|chín)\s+tháng\s+(?P<part>đầu năm|cuối năm|năm)?\s*(?:" + _YEAR + r")?)")
+_QUARTER_RE = Guarded(r"(?P<label>quý\s+(?P<q>IV|III|II|I|[1-4])(?:\s*(?:năm|/)\s*" + _YEAR + r")?)")
+_YEAR_RE = Guarded(r"(?P<label>năm\s+" + _YEAR + r")(?!\s*[-–]\s*(?:19|20)\d\d)")
 
 # Words that make the year right after them a reference, a plan or a span, not the reviewed period
 # (``so với năm 2020``, ``phương hướng năm 2018``, ``giai đoạn 2021-2025``). Checked on the last words
@@ -188,9 +185,13 @@ def _quarter_period(m: re.Match, default_year: int | None) -> Period | None:
 def _candidates(text: str, default_year: int | None) -> list[tuple[int, Period]]:
     """Every period phrase in ``text`` with a score: 2 when cued as reviewed, 1 plain; plans dropped."""
     found: list[tuple[int, Period]] = []
-    for regex, build in ((_PARTIAL_RE, _partial_period), (_QUARTER_RE, _quarter_period)):
+    folded = fold(text)
+    for guarded, build in ((_PARTIAL_RE, _partial_period), (_QUARTER_RE, _quarter_period)):
+        regex = guarded.regex
+        if not guarded.may_match(folded, 0, len(text)):
+            continue
         for m in regex.finditer(text):
-            if regex is _PARTIAL_RE and not (m.group("part") or m.group("year")):
+            if guarded is _PARTIAL_RE and not (m.group("part") or m.group("year")):
                 continue  # "3 tháng" alone is a duration, not a period
             period = build(m, default_year)
             if period is None:
@@ -199,7 +200,7 @@ def _candidates(text: str, default_year: int | None) -> list[tuple[int, Period]]
             if _cue_within(_PLAN_CUE, _tail(before, _CLAUSE_BREAK), 25) and not _reviewed(before[-30:]):
                 continue
             found.append((3 if _reviewed(before) else 2, period))
-    for m in _YEAR_RE.finditer(text):
+    for m in (_YEAR_RE.regex.finditer(text) if _YEAR_RE.may_match(folded, 0, len(text)) else ()):
         before = text[max(0, m.start() - 80):m.start()]
         if _not_reviewed(before) or _PLAN_AFTER.match(text, m.end(), m.end() + 60):
             continue
@@ -243,15 +244,11 @@ def find_period(text: str, published: date | None = None) -> Period | None:
     return min(chosen, key=lambda p: p.position)
 
 
-_CUTOFF_RE = re.compile(
+_CUTOFF_RE = Guarded(
     r"(?:tính đến|tính tới|lũy kế đến|đến hết)\s+(?:ngày\s+)?(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})"
-    r"(?:\s*/\s*(?P<y>(?:19|20)\d\d))?",
-    re.IGNORECASE,
-)
-_CLAUSE_YEAR_RE = re.compile(r"(?:^|[\s,(])(?:trong\s+|cả\s+)?năm\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
-
-
-_OPENING_YEAR_RE = re.compile(r"\s*(?:trong\s+)?(?:cả\s+)?năm\s+(?P<year>(?:19|20)\d\d)\s*,", re.IGNORECASE)
+    r"(?:\s*/\s*(?P<y>(?:19|20)\d\d))?")
+_CLAUSE_YEAR_RE = Guarded(r"(?:^|[\s,(])(?:trong\s+|cả\s+)?năm\s+(?P<year>(?:19|20)\d\d)\b")
+_OPENING_YEAR_RE = Guarded(r"\s*(?:trong\s+)?(?:cả\s+)?năm\s+(?P<year>(?:19|20)\d\d)\s*,")
 
 
 def clause_period(text: str, start: int, sentence_start: int, report: Period | None) -> Period | None:
@@ -269,17 +266,19 @@ def clause_period(text: str, start: int, sentence_start: int, report: Period | N
     clause_start = max(segment.rfind(","), segment.rfind(":"), 0)
     clause = segment[clause_start:]
     years = []
-    for m in _CLAUSE_YEAR_RE.finditer(clause):
+    folded = fold(segment)
+    clause_folded = folded[clause_start:] if folded is not None else None
+    for m in (_CLAUSE_YEAR_RE.regex.finditer(clause) if _CLAUSE_YEAR_RE.may_match(clause_folded, 0, len(clause)) else ()):
         before = clause[:m.start() + 1]
         if not re.search(r"(?:so với|so|từ|đến|tới|trước|sau)\s*(?:cùng kỳ\s*)?$", before.rstrip(), re.I):
             years.append((int(m.group("year")), segment_start + clause_start))
-    opening = _OPENING_YEAR_RE.match(text, sentence_start, start)
+    opening = _OPENING_YEAR_RE.regex.match(text, sentence_start, start)
     if not years and opening:
         years.append((int(opening.group("year")), sentence_start))
     for year, position in years:
         if not report.start.year <= year <= report.end.year:
             return Period(date(year, 1, 1), date(year, 12, 31), f"năm {year}", position)
-    cutoffs = list(_CUTOFF_RE.finditer(segment))
+    cutoffs = list(_CUTOFF_RE.regex.finditer(segment)) if _CUTOFF_RE.may_match(folded, 0, len(segment)) else []
     if cutoffs:
         m = cutoffs[-1]
         year = int(m.group("y")) if m.group("y") else report.end.year
