@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Iterator
 
 from .dates import Period, clause_period, find_period, find_published
 from .figures import extract_figures, implausible
@@ -263,18 +264,21 @@ def _process_file(raw_dir: Path, path: Path, manifest_row: dict | None) -> dict:
 PARALLEL_FROM = 200
 
 
-def _process_all(raw_dir: Path, paths: list[Path], manifest: dict[str, dict], workers: int | None) -> list[dict]:
+def _process_all(raw_dir: Path, paths: list[Path], manifest: dict[str, dict], workers: int | None) -> Iterator[dict]:
+    """``_process_file`` of every path, in path order; yielded as they are done, so that the caller
+    merges the first results while the workers analyse the rest."""
     rows = [manifest.get(unicodedata.normalize("NFC", p.stem)) for p in paths]
     workers = workers if workers is not None else (os.cpu_count() or 1)
     if workers <= 1 or len(paths) < PARALLEL_FROM:
-        return [_process_file(raw_dir, p, row) for p, row in zip(paths, rows)]
+        yield from (_process_file(raw_dir, p, row) for p, row in zip(paths, rows))
+        return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     context = multiprocessing.get_context("fork")  # workers inherit the loaded modules and compiled rules
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        chunk = max(1, min(256, len(paths) // (workers * 4)))
-        return list(pool.map(_process_file, [raw_dir] * len(paths), paths, rows, chunksize=chunk))
+        chunk = max(1, min(64, len(paths) // (workers * 8)))
+        yield from pool.map(_process_file, [raw_dir] * len(paths), paths, rows, chunksize=chunk)
 
 
 def extract(raw_dir: Path, workers: int | None = None) -> Extraction:

@@ -47,22 +47,22 @@ class OutputError(Exception):
 
 def format_number(value) -> str:
     """``52200.0``→``52200``, ``99.98``→``99.98``, None→``""``; at most six decimals, never exponents."""
+    kind = value.__class__
+    if kind is float:  # the common case first: every value and denominator
+        if value.is_integer():
+            return str(int(value))
+        return f"{value:.6f}".rstrip("0").rstrip(".")
     if value is None or value == "":
         return ""
-    if isinstance(value, bool):
+    if kind is bool:
         return "True" if value else "False"
-    if isinstance(value, int):
+    if kind is int:
         return str(value)
-    value = float(value)
-    if value.is_integer():
-        return str(int(value))
-    return f"{value:.6f}".rstrip("0").rstrip(".")
+    return format_number(float(value))
 
 
-def _cell(value) -> str:
-    if value.__class__ is str:
-        return value
-    return format_number(value)
+def _cells(columns: list[str], row: dict) -> list[str]:
+    return [value if value.__class__ is str else format_number(value) for value in map(row.get, columns)]
 
 
 def render_csv(name: str, rows: list[dict]) -> str:
@@ -71,7 +71,7 @@ def render_csv(name: str, rows: list[dict]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow(columns)
-    writer.writerows([_cell(row.get(c, "")) for c in columns] for row in sorted(rows, key=SORT_KEYS[name]))
+    writer.writerows([_cells(columns, row) for row in sorted(rows, key=SORT_KEYS[name])])
     return buffer.getvalue()
 
 
