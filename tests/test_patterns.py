@@ -74,6 +74,9 @@ def test_guards_never_change_a_result(guarded, data):
     assert _span(guarded.search(text, folded, pos, endpos)) == _span(plain.search(text, pos, endpos))
     assert _span(guarded.match(text, folded, pos, endpos)) == _span(plain.match(text, pos, endpos))
     assert _span(guarded.last(text, folded, pos, endpos)) == _span(last_match(plain, text, pos, endpos))
+    piece = text[pos:endpos]
+    assert _span(guarded.search_in(piece, folded, pos)) == _span(plain.search(piece))
+    assert [m.span() for m in guarded.finditer_in(piece, folded, pos)] == [m.span() for m in plain.finditer(piece)]
 
 
 def _span(m: re.Match | None):

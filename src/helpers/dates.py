@@ -187,10 +187,7 @@ def _candidates(text: str, default_year: int | None) -> list[tuple[int, Period]]
     found: list[tuple[int, Period]] = []
     folded = fold(text)
     for guarded, build in ((_PARTIAL_RE, _partial_period), (_QUARTER_RE, _quarter_period)):
-        regex = guarded.regex
-        if not guarded.may_match(folded, 0, len(text)):
-            continue
-        for m in regex.finditer(text):
+        for m in guarded.finditer_in(text, folded, 0):
             if guarded is _PARTIAL_RE and not (m.group("part") or m.group("year")):
                 continue  # "3 tháng" alone is a duration, not a period
             period = build(m, default_year)
@@ -200,7 +197,7 @@ def _candidates(text: str, default_year: int | None) -> list[tuple[int, Period]]
             if _cue_within(_PLAN_CUE, _tail(before, _CLAUSE_BREAK), 25) and not _reviewed(before[-30:]):
                 continue
             found.append((3 if _reviewed(before) else 2, period))
-    for m in (_YEAR_RE.regex.finditer(text) if _YEAR_RE.may_match(folded, 0, len(text)) else ()):
+    for m in _YEAR_RE.finditer_in(text, folded, 0):
         before = text[max(0, m.start() - 80):m.start()]
         if _not_reviewed(before) or _PLAN_AFTER.match(text, m.end(), m.end() + 60):
             continue
@@ -248,7 +245,7 @@ _CUTOFF_RE = Guarded(
     r"(?:tính đến|tính tới|lũy kế đến|đến hết)\s+(?:ngày\s+)?(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})"
     r"(?:\s*/\s*(?P<y>(?:19|20)\d\d))?")
 _CLAUSE_YEAR_RE = Guarded(r"(?:^|[\s,(])(?:trong\s+|cả\s+)?năm\s+(?P<year>(?:19|20)\d\d)\b")
-_OPENING_YEAR_RE = Guarded(r"\s*(?:trong\s+)?(?:cả\s+)?năm\s+(?P<year>(?:19|20)\d\d)\s*,")
+_OPENING_YEAR_RE = re.compile(r"\s*(?:trong\s+)?(?:cả\s+)?năm\s+(?P<year>(?:19|20)\d\d)\s*,", re.IGNORECASE)
 
 
 def clause_period(text: str, start: int, sentence_start: int, report: Period | None) -> Period | None:
@@ -267,18 +264,17 @@ def clause_period(text: str, start: int, sentence_start: int, report: Period | N
     clause = segment[clause_start:]
     years = []
     folded = fold(segment)
-    clause_folded = folded[clause_start:] if folded is not None else None
-    for m in (_CLAUSE_YEAR_RE.regex.finditer(clause) if _CLAUSE_YEAR_RE.may_match(clause_folded, 0, len(clause)) else ()):
+    for m in _CLAUSE_YEAR_RE.finditer_in(clause, folded, clause_start):
         before = clause[:m.start() + 1]
         if not re.search(r"(?:so với|so|từ|đến|tới|trước|sau)\s*(?:cùng kỳ\s*)?$", before.rstrip(), re.I):
             years.append((int(m.group("year")), segment_start + clause_start))
-    opening = _OPENING_YEAR_RE.regex.match(text, sentence_start, start)
+    opening = _OPENING_YEAR_RE.match(text, sentence_start, start)
     if not years and opening:
         years.append((int(opening.group("year")), sentence_start))
     for year, position in years:
         if not report.start.year <= year <= report.end.year:
             return Period(date(year, 1, 1), date(year, 12, 31), f"năm {year}", position)
-    cutoffs = list(_CUTOFF_RE.regex.finditer(segment)) if _CUTOFF_RE.may_match(folded, 0, len(segment)) else []
+    cutoffs = list(_CUTOFF_RE.finditer_in(segment, folded, 0))
     if cutoffs:
         m = cutoffs[-1]
         year = int(m.group("y")) if m.group("y") else report.end.year

@@ -236,8 +236,7 @@ def _candidates(text: str, folded: str | None, n: Number, windows: tuple[int, in
     from before the previous number (``11 kỳ (26 lượt) và 01 kỳ``) 1000 + distance.
     """
     rank_from = max(0, n.start - 25)
-    is_rank = (_RANK_CUE.may_match(folded, rank_from, n.start)
-               and _RANK_CUE.regex.search(text[rank_from:n.start]) is not None)
+    is_rank = _RANK_CUE.search_in(text[rank_from:n.start], folded, rank_from) is not None
     rule_set = _RULES_FOR[(is_rank, n.is_percent)]
     noun_ends = rule_set.nouns.match(text, n.end, limit).regs
     out = []
@@ -253,9 +252,8 @@ def _candidates(text: str, folded: str | None, n: Number, windows: tuple[int, in
 
 def _score_rule(text, folded, n, windows, limit, noun_end, order, rule, before, after, not_after, blockers, out):
     """Append (score, order, rule, noun_end) to ``out`` when ``rule`` fits (see :func:`_candidates`)."""
-    after_end = min(limit, noun_end + _AFTER_REACH)
-    if not_after and not_after.may_match(folded, noun_end, after_end) \
-            and not_after.regex.search(text[noun_end:after_end]):
+    after_text = text[noun_end:min(limit, noun_end + _AFTER_REACH)] if (after or not_after) else ""
+    if not_after and not_after.search_in(after_text, folded, noun_end):
         return
     if not before and not after:
         out.append((-1.0, order, rule, noun_end))
@@ -273,8 +271,8 @@ def _score_rule(text, folded, n, windows, limit, noun_end, order, rule, before, 
                     score = None
                 else:
                     score += 1000.0
-    if after and (score is None or score >= 1000) and after.may_match(folded, noun_end, after_end):
-        m = after.regex.search(text[noun_end:after_end])
+    if after and (score is None or score >= 1000):
+        m = after.search_in(after_text, folded, noun_end)
         if m:
             score = 500.0 + m.end()
     if score is not None:
@@ -327,13 +325,12 @@ def _figure_for(text, folded, n: Number, windows, s_start, s_end, last_level, la
         value = float(n.raw.replace(",", ""))
 
     qualifier = n.qualifier
-    if qualifier == "exact" and _ESTIMATE_BEFORE.may_match(folded, before_start, n.start) \
-            and _ESTIMATE_BEFORE.regex.search(before):
+    if qualifier == "exact" and _ESTIMATE_BEFORE.search_in(before, folded, before_start):
         qualifier = "about"  # "GRDP ước tăng 8,5%": an estimate
 
     # 1. A change against an earlier period: "tăng 7.127 nhiệm vụ so với năm 2020".
     reference = _REFERENCE_AFTER.match(text, folded, n.end, s_end)
-    change = _CHANGE_BEFORE.regex.search(before) if _CHANGE_BEFORE.may_match(folded, before_start, n.start) else None
+    change = _CHANGE_BEFORE.search_in(before, folded, before_start)
     continues_change = (last_figure is not None and last_figure.kind == "change" and reference
                         and _CONTINUATION_BEFORE.search(text[last_number_end:n.start]))
     if reference and (change or continues_change):
@@ -349,10 +346,8 @@ def _figure_for(text, folded, n: Number, windows, s_start, s_end, last_level, la
         if not n.is_percent:
             return None
         # "GRDP tăng 6,8% so với cùng kỳ": a growth rate is itself stated against the year before.
-    if change and not n.is_percent:
-        return None  # a change with no period to compare with
-    if n.is_percent and _EXCESS_BEFORE.may_match(folded, before_start, n.start) and _EXCESS_BEFORE.regex.search(before):
-        return None  # an excess over a target
+    if (change and not n.is_percent) or (n.is_percent and _EXCESS_BEFORE.search_in(before, folded, before_start)):
+        return None  # a change with no period to compare with, or an excess over a target
 
     clause = max(text.rfind(",", windows[0], n.start), text.rfind(":", windows[0], n.start), windows[0])
     if _PLAN_BEFORE.search(text, folded, clause, n.start):

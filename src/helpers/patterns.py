@@ -8,6 +8,7 @@ with ``str.find`` in the lower-cased text before running the pattern.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from re import _constants as sre  # the parsed form of a pattern; stable within one Python minor version
 from re import _parser
 
@@ -86,8 +87,8 @@ class Guarded:
     """A pattern (case-insensitive unless told) with the words its matches need (see :func:`required_words`).
 
     Every method gives exactly what the same method of the compiled pattern gives; ``folded`` is
-    ``fold(text)``, computed once per text. A pattern applied to a slice of the text is guarded with
-    ``may_match`` on the slice's bounds, then run on the slice as before.
+    ``fold(text)``, computed once per text. The ``*_in`` methods run the pattern on a piece of the text
+    that starts at ``pos`` (offsets into the piece, as the plain pattern on the piece would give them).
     """
 
     __slots__ = ("regex", "words")
@@ -114,3 +115,11 @@ class Guarded:
     def last(self, text: str, folded: str | None, pos: int, endpos: int) -> re.Match | None:
         """The last non-overlapping match in ``text[pos:endpos]`` (see :func:`last_match`)."""
         return last_match(self.regex, text, pos, endpos) if self.may_match(folded, pos, endpos) else None
+
+    def search_in(self, piece: str, folded: str | None, pos: int) -> re.Match | None:
+        """``regex.search(piece)``, where ``piece`` is the text from ``pos`` on."""
+        return self.regex.search(piece) if self.may_match(folded, pos, pos + len(piece)) else None
+
+    def finditer_in(self, piece: str, folded: str | None, pos: int) -> Iterator[re.Match]:
+        """``regex.finditer(piece)``, where ``piece`` is the text from ``pos`` on."""
+        return self.regex.finditer(piece) if self.may_match(folded, pos, pos + len(piece)) else iter(())

@@ -61,10 +61,11 @@ def _place_tone(match: re.Match) -> str:
 _ODD_SPACES = "\t\u00a0\u2000-\u200a\u202f\u205f\u3000"
 # Runs of white space that are not already one plain space: two or more, or any other kind of space.
 _SPACE_RE = re.compile(f"(?: [ {_ODD_SPACES}]+|[{_ODD_SPACES}][ {_ODD_SPACES}]*)")
-_ZERO_WIDTH_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"  # zero-width characters and the soft hyphen
+_ZERO_WIDTH_RE = re.compile(f"[{_ZERO_WIDTH}]")
 _BLANK_LINES_RE = re.compile(r"\n{3,}")
 # Anything the slower clean-up steps would change; most reports have none of it.
-_NEEDS_CLEANING_RE = re.compile(f"[\r\u200b\u200c\u200d\u2060\ufeff\u00ad{_ODD_SPACES}]|  ")
+_NEEDS_CLEANING_RE = re.compile(f"[\r{_ZERO_WIDTH}{_ODD_SPACES}]|  ")
 
 
 def normalize_text(text: str) -> str:
