@@ -3,8 +3,10 @@
     python benchmarks/bench_extract.py [--sizes 1000,10000] [--repeat 3] [--work DIR]
 
 The floor is a process that only reads, decodes and NFC-normalizes the same files
-(``benchmarks/floor_read.py``). Prints one JSON object: per size the seconds, reports per second,
-MB per second, peak memory, the ratio to the floor, and the ratio of the largest to the smallest time.
+(``benchmarks/floor_read.py``); the skeleton (``benchmarks/skeleton_extract.py``) is the part of the
+extraction that every figure goes through before a rule decides anything, a lower bound for this design.
+Prints one JSON object: per size the seconds, reports per second, MB per second, peak memory, the ratios
+of the extraction and of the skeleton to the floor, and the ratio of the largest to the smallest time.
 """
 from __future__ import annotations
 
@@ -59,12 +61,15 @@ def measure(sizes: list[int], repeat: int, work: Path) -> dict:
         megabytes = sum(p.stat().st_size for p in raw.iterdir()) / 1e6
         extract = [PYTHON, "-m", "helpers", "extract", str(raw), str(out)]
         floor = [PYTHON, str(ROOT / "benchmarks" / "floor_read.py"), str(raw)]
-        # Side by side: floor and extraction alternate, so both see the same machine state.
-        floor_runs, extract_runs = [], []
+        skeleton = [PYTHON, str(ROOT / "benchmarks" / "skeleton_extract.py"), str(raw)]
+        # Side by side: the three alternate, so all see the same machine state.
+        floor_runs, skeleton_runs, extract_runs = [], [], []
         for _ in range(repeat):
             floor_runs.append(best_of(1, floor))
+            skeleton_runs.append(best_of(1, skeleton))
             extract_runs.append(best_of(1, extract))
         best_floor = min(floor_runs, key=lambda r: r.seconds)
+        best_skeleton = min(skeleton_runs, key=lambda r: r.seconds)
         best = min(extract_runs, key=lambda r: r.seconds)
         results[n] = {
             "reports": n, "megabytes": round(megabytes, 2),
@@ -72,6 +77,8 @@ def measure(sizes: list[int], repeat: int, work: Path) -> dict:
             "reports_per_second": round(n / best.seconds), "mb_per_second": round(megabytes / best.seconds, 2),
             "peak_mb": round(best.peak_mb), "floor_peak_mb": round(best_floor.peak_mb),
             "ratio_to_floor": round(best.seconds / best_floor.seconds, 1),
+            "skeleton_seconds": round(best_skeleton.seconds, 3),
+            "skeleton_ratio_to_floor": round(best_skeleton.seconds / best_floor.seconds, 1),
             "command": " ".join(["python", "-m", "helpers", "extract", f"<raw_{n}>", f"<out_{n}>"]),
         }
     results["stages_single_process"] = stage_profile(work / f"raw_{min(sizes)}")

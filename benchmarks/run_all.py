@@ -37,12 +37,13 @@ def main() -> int:
         "only reads, decodes and NFC-normalizes the same files (`benchmarks/floor_read.py`). Best of 3. Peak MB is the",
         "largest resident set of one process of the run (the extraction forks one worker per core; the main process,",
         "which holds every table, is the largest).", "",
-        "| reports | MB | seconds | reports/s | MB/s | peak MB | floor s | × floor |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| reports | MB | seconds | reports/s | MB/s | peak MB | floor s | × floor | skeleton s | skeleton × floor |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for row in (small, large):
         lines.append(f"| {row['reports']:,} | {row['megabytes']} | {row['extract_seconds']} | {row['reports_per_second']:,} | "
-                     f"{row['mb_per_second']} | {row['peak_mb']} | {row['floor_seconds']} | {row['ratio_to_floor']} |")
+                     f"{row['mb_per_second']} | {row['peak_mb']} | {row['floor_seconds']} | {row['ratio_to_floor']} | "
+                     f"{row['skeleton_seconds']} | {row['skeleton_ratio_to_floor']} |")
     lines += [
         "", f"Time for 10,000 / time for 1,000: **{scaling}**.", "",
         "| target (2 cores) | measured | |", "|---|---|---|",

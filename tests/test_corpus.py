@@ -55,4 +55,18 @@ def test_extraction_benchmark_runs_on_a_tiny_corpus(tmp_path):
     assert result.returncode == 0, result.stderr
     figures = json.loads(result.stdout)
     assert figures["20"]["reports"] == 20 and figures["40"]["extract_seconds"] > 0
+    assert figures["40"]["skeleton_seconds"] > 0 and figures["40"]["skeleton_ratio_to_floor"] > 0
     assert set(figures["stages_single_process"]) >= {"figures (numbers.py, figures.py)", "reviewed period (dates.py)"}
+
+
+def test_skeleton_counts_every_quantity_the_extraction_reads(tmp_path):
+    """The skeleton is a lower bound only if it does part of the extraction's work: it must see every
+    number that ends as a fact (and more: dates and counts no rule takes)."""
+    spec = importlib.util.spec_from_file_location("skeleton", ROOT / "benchmarks" / "skeleton_extract.py")
+    skeleton = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(skeleton)
+    make_corpus.write_corpus(6, tmp_path / "raw", tmp_path / "truth.jsonl", seed=11)
+    result = extract(tmp_path / "raw", workers=1)
+    for path in sorted((tmp_path / "raw").iterdir()):
+        n_facts = sum(f["report_id"] == path.stem for f in result.facts)
+        assert skeleton.count_quantities(path) >= n_facts > 0
