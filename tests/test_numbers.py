@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import example, given, strategies as st
 
 from helpers.numbers import find_numbers, parse_vietnamese_number
 
@@ -84,3 +84,41 @@ def test_never_raises_and_spans_point_at_digits(text):
 @given(st.text(alphabet=st.sampled_from(list("0123456789.,/%-: trênhơngầnkhoảngnămthángsốCovid")), max_size=80))
 def test_quantities_only_is_the_quantities_of_all(text):
     assert find_numbers(text, quantities_only=True) == [n for n in find_numbers(text) if n.quantity]
+
+
+def _not_quantity_before_reference(before: str) -> bool:
+    """The cue-word check written plainly (every word split off, every phrase size tried): the oracle for
+    the fast path of ``numbers._not_quantity_before``."""
+    from helpers.numbers import _NOT_QUANTITY_WORDS, _PERIODIC, _RANK_WORDS, _WORD_RE
+
+    stripped = before.rstrip()
+    if not stripped or not stripped[-1].isalpha():
+        return False
+    words = _WORD_RE.findall(stripped[-30:].lower())
+    if not words:
+        return False
+    if words[-1] in ("thứ", "hạng") and any(w in _RANK_WORDS for w in words[-3:-1]):
+        return False
+    for size in (3, 2, 1):
+        if len(words) >= size and " ".join(words[-size:]) in _NOT_QUANTITY_WORDS[size]:
+            return not (size == 1 and words[-1] in ("ngày", "tháng", "năm", "quý", "tuần") and len(words) > 1
+                        and words[-2] in _PERIODIC)
+    return False
+
+
+def _cue_pieces() -> list[str]:
+    from helpers.numbers import _NOT_QUANTITY_WORDS
+
+    cues = sorted(set().union(*_NOT_QUANTITY_WORDS.values()))
+    return cues + [c.upper() for c in cues[::3]] + ["hằng", "xếp", "đứng", "vị", "tiếp nhận", "đạt", "(số", "1a", "²",
+                                                    "_x", "1", " ", " ", " ", "  ", ",", ":", "\n", "-"]
+
+
+@example("Covid1năm")
+@example("a_thứ")
+@example("xếp hạng thứ")
+@given(st.lists(st.sampled_from(_cue_pieces()), max_size=10).map("".join))
+def test_not_quantity_fast_path_agrees_with_the_plain_check(before):
+    from helpers.numbers import _not_quantity_before
+
+    assert _not_quantity_before(before) == _not_quantity_before_reference(before)

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from helpers import dates, figures
-from helpers.patterns import Guarded, fold, last_match, required_words
+from helpers.patterns import Guarded, ends_with_phrase, fold, last_match, required_words
 
 
 def _all_guarded() -> list[Guarded]:
@@ -81,3 +81,12 @@ def test_guards_never_change_a_result(guarded, data):
 
 def _span(m: re.Match | None):
     return m.span() if m else None
+
+
+@given(st.lists(st.sampled_from(["năm", "Giai", "đoạn", "giai đoạn", "Nhiệm kỳ", "x", " ", "  ", "\t", "\n", "(", "từ"]),
+                max_size=10).map("".join), st.integers(1, 3))
+def test_ends_with_phrase_is_the_plain_check(text, max_words):
+    phrases = {"năm", "giai đoạn", "nhiệm kỳ", "từ năm", "x giai đoạn"}
+    words = text.lower().split()
+    plain = any(" ".join(words[-size:]) in phrases for size in range(1, min(max_words, len(words)) + 1))
+    assert ends_with_phrase(text, phrases, max_words) == plain

@@ -60,6 +60,7 @@ _NOT_QUANTITY_WORDS = {
     3: {"kỳ họp thứ", "nghị quyết số", "quyết định số", "chỉ thị số", "kết luận số", "thông tư số", "nghị định số",
         "công văn số", "kế hoạch số", "tờ trình số", "văn bản số", "thông báo số", "báo cáo số"},
 }
+_LAST_CUE_WORDS = {phrase.rsplit(None, 1)[-1] for phrases in _NOT_QUANTITY_WORDS.values() for phrase in phrases}
 _PERIODIC = {"hằng", "hàng", "mỗi"}  # "hằng tháng 12 cuộc" is twelve monthly meetings, not December
 _RANK_WORDS = {"xếp", "đứng", "vị"}
 _WORD_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
@@ -70,7 +71,11 @@ def _not_quantity_before(before: str) -> bool:
     stripped = before.rstrip()
     if not stripped or not stripped[-1].isalpha():
         return False  # punctuation or a digit right before the number: no cue word
-    words = _WORD_RE.findall(stripped[-30:].lower())
+    tail = stripped[-30:].lower()
+    last_token = tail.rsplit(None, 1)[-1]
+    if last_token.isalpha() and last_token not in _LAST_CUE_WORDS:
+        return False  # the common case: the last word ends no cue (a letters-only token is one whole word)
+    words = _WORD_RE.findall(tail)
     if not words:
         return False
     if words[-1] in ("thứ", "hạng") and any(w in _RANK_WORDS for w in words[-3:-1]):

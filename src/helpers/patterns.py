@@ -23,8 +23,9 @@ def last_match(regex: re.Pattern, text: str, pos: int = 0, endpos: int | None = 
 
 def ends_with_phrase(text: str, phrases: set[str], max_words: int) -> bool:
     """True when the last 1..``max_words`` words of ``text`` (lower-cased) form one of ``phrases``."""
-    words = text.lower().split()
-    return any(" ".join(words[-size:]) in phrases for size in range(1, min(max_words, len(words)) + 1))
+    # Only the last words are split off and lower-cased (lower-casing never makes or unmakes a space).
+    words = text.rsplit(None, max_words)[-max_words:]
+    return any(" ".join(words[-size:]).lower() in phrases for size in range(1, min(max_words, len(words)) + 1))
 
 
 def required_words(pattern: str) -> tuple[str, ...]:
