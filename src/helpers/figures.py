@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import compress
 from typing import NamedTuple
 
 from .catalog import load_catalog
@@ -165,9 +166,10 @@ class _RuleSet:
                 groups.setdefault(rule.noun, []).append(_compile_rule(order, rule))
         nouns = [noun for noun in groups if noun is not None]
         self.nouns = re.compile("".join(rf"(?:(?=(\s*(?:{noun}))))?" for noun in nouns), I)
-        # (group number in ``nouns`` or 0 for rules without a noun, the group's compiled rules)
-        self.groups = [(nouns.index(noun) + 1 if noun is not None else 0, compiled)
-                       for noun, compiled in groups.items()]
+        self.without_noun = groups.get(None, [])
+        # (group number in ``nouns``, the compiled rules of that noun), in group order: ``compress`` with the
+        # match's groups keeps the nouns that follow the number (a noun's text is never empty).
+        self.with_noun = [(number, groups[noun]) for number, noun in enumerate(nouns, start=1)]
 
 
 _RULES_FOR = {  # (is_rank, is_percent) → the rules that can apply to such a number
@@ -238,12 +240,12 @@ def _candidates(text: str, folded: str | None, n: Number, windows: tuple[int, in
     rank_from = max(0, n.start - 25)
     is_rank = _RANK_CUE.search_in(text[rank_from:n.start], folded, rank_from) is not None
     rule_set = _RULES_FOR[(is_rank, n.is_percent)]
-    noun_ends = rule_set.nouns.match(text, n.end, limit).regs
+    nouns = rule_set.nouns.match(text, n.end, limit)
     out = []
-    for noun_group, group in rule_set.groups:
-        noun_end = noun_ends[noun_group][1] if noun_group else n.end
-        if noun_end < 0:
-            continue  # the group's noun does not follow the number
+    for order, rule, before, after, not_after, blockers in rule_set.without_noun:
+        _score_rule(text, folded, n, windows, limit, n.end, order, rule, before, after, not_after, blockers, out)
+    for noun_group, group in compress(rule_set.with_noun, nouns.groups()):
+        noun_end = nouns.end(noun_group)
         for order, rule, before, after, not_after, blockers in group:
             _score_rule(text, folded, n, windows, limit, noun_end, order, rule, before, after, not_after, blockers, out)
     out.sort(key=lambda item: (item[0], item[1]))
