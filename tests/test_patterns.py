@@ -13,7 +13,7 @@ from helpers.patterns import Guarded, ends_with_phrase, fold, last_match, requir
 def _all_guarded() -> list[Guarded]:
     found = {id(g): g for module in (figures, dates) for g in vars(module).values() if isinstance(g, Guarded)}
     for rule_set in figures._RULES_FOR.values():
-        for _noun_group, group in rule_set.groups:
+        for group in [rule_set.without_noun] + [group for _noun_group, group in rule_set.with_noun]:
             for compiled in group:
                 found.update({id(g): g for g in compiled[2:] if g is not None})
     return list(found.values())
