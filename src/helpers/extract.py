@@ -21,6 +21,7 @@ from .figures import extract_figures, implausible
 from .panel import build_panel
 from .places import ProvinceMatch, province_by_name, resolve_province
 from .reading import HTML_SUFFIXES, MAX_BYTES, TEXT_SUFFIXES, read_bytes
+from .tables import header, render_rows
 
 MANIFEST = "manifest.csv"
 MANIFEST_COLUMNS = ["report_id", "source_url", "province", "published", "note"]
@@ -37,6 +38,10 @@ class RawDirError(Exception):
     """RAW_DIR is missing or unreadable."""
 
 
+# The tables whose rows belong to one report: rendered where the report is analysed (see ``Extraction``).
+PER_REPORT_TABLES = ("reports", "facts", "warnings")
+
+
 @dataclass
 class Extraction:
     reports: list[dict] = field(default_factory=list)
@@ -44,10 +49,23 @@ class Extraction:
     panel: list[dict] = field(default_factory=list)
     rejected: list[dict] = field(default_factory=list)
     warnings: list[dict] = field(default_factory=list)
+    # (report_id, its reports, facts and warnings rows as CSV lines) for every accepted report, rendered by
+    # the worker that analysed it, so that the main process only joins them.
+    rendered_rows: list[tuple[str, ...]] = field(default_factory=list)
 
     def tables(self) -> dict[str, list[dict]]:
         return {"reports": self.reports, "facts": self.facts, "panel": self.panel, "rejected": self.rejected,
                 "warnings": self.warnings}
+
+    def rendered(self) -> dict[str, str]:
+        """The CSV text of the per-report tables, as ``tables.render_csv`` gives it for the rows as extracted.
+
+        Each report's rows were sorted where they were rendered; joined in report_id order (every key
+        starts with it, and accepted ids are unique), they are the whole table in key order.
+        """
+        pieces = sorted(self.rendered_rows)
+        return {name: header(name) + "".join(piece[column] for piece in pieces)
+                for column, name in enumerate(PER_REPORT_TABLES, start=1)}
 
 
 def _reject(rows: list[dict], path: str, reason: str, detail: str) -> None:
@@ -224,8 +242,8 @@ def _process_file(raw_dir: Path, path: Path, manifest_row: dict | None) -> dict:
     """Everything about one file that does not depend on the other files: read, normalize, analyse.
 
     Returns ``{"path", "rejected": (reason, detail)}`` or ``{"path", "report_id", "digest", "report",
-    "facts", "warnings"}``. Runs in worker processes for large folders, so it only takes and returns
-    plain data.
+    "facts", "warnings", "csv_rows"}`` (``csv_rows``: the report's rows of ``PER_REPORT_TABLES`` as CSV
+    lines). Runs in worker processes for large folders, so it only takes and returns plain data.
     """
     relative = path.relative_to(raw_dir).as_posix()
     out = {"path": relative}
@@ -256,7 +274,8 @@ def _process_file(raw_dir: Path, path: Path, manifest_row: dict | None) -> dict:
         warnings.append({"report_id": report_id, "code": "legacy_encoding", "sentence": "",
                          "detail": "Decoded as Windows-1258; check the accents of its title and names."})
     report["sha256"] = out["digest"]
-    out.update(report_id=report_id, report=report, facts=facts, warnings=warnings)
+    csv_rows = tuple(render_rows(name, rows) for name, rows in zip(PER_REPORT_TABLES, ([report], facts, warnings)))
+    out.update(report_id=report_id, report=report, facts=facts, warnings=warnings, csv_rows=csv_rows)
     return out
 
 
@@ -328,6 +347,7 @@ def extract(raw_dir: Path, workers: int | None = None) -> Extraction:
         result.reports.append(item["report"])
         result.facts.extend(facts)
         result.warnings.extend(item["warnings"])
+        result.rendered_rows.append((report_id, *item["csv_rows"]))
     for report_id, row in manifest.items():
         if report_id not in accepted_ids and not any(
                 Path(r["path"]).stem == report_id for r in result.rejected):
@@ -344,4 +364,5 @@ def run_extraction(raw_dir: str | Path, out_dir: str | Path) -> dict[str, int]:
     """
     from .tables import write_tables
 
-    return write_tables(Path(out_dir), extract(Path(raw_dir)).tables())
+    extraction = extract(Path(raw_dir))
+    return write_tables(Path(out_dir), extraction.tables(), extraction.rendered())

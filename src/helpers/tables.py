@@ -62,27 +62,39 @@ def format_number(value) -> str:
     return format_number(float(value))
 
 
-def render_csv(name: str, rows: list[dict]) -> str:
-    """The table ``name`` as CSV text: header, rows sorted by the table's key, ``\\n`` line ends.
+def render_rows(name: str, rows: list[dict]) -> str:
+    """The rows of table ``name`` as CSV lines without the header, sorted by the table's key.
 
     Every row has every column of the table (a missing one is a KeyError, never a silent empty cell).
+    Rows rendered in parts and joined in key order give the same text as rendered together.
     """
-    columns = COLUMNS[name]
-    cells = operator.itemgetter(*columns)  # a row's values in column order, in one call
+    cells = operator.itemgetter(*COLUMNS[name])  # a row's values in column order, in one call
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow(columns)
     writer.writerows([[value if value.__class__ is str else format_number(value) for value in cells(row)]
                       for row in sorted(rows, key=SORT_KEYS[name])])
     return buffer.getvalue()
 
 
-def write_tables(out_dir: Path, tables: dict[str, list[dict]]) -> dict[str, int]:
+def header(name: str) -> str:
+    """The header line of table ``name``."""
+    return ",".join(COLUMNS[name]) + "\n"  # column names are plain words: nothing to quote
+
+
+def render_csv(name: str, rows: list[dict]) -> str:
+    """The table ``name`` as CSV text: header, rows sorted by the table's key, ``\\n`` line ends."""
+    return header(name) + render_rows(name, rows)
+
+
+def write_tables(out_dir: Path, tables: dict[str, list[dict]], rendered: dict[str, str] | None = None) -> dict[str, int]:
     """Write each table to ``out_dir/<name>.csv`` atomically; return the row count per table.
 
-    Raises :class:`OutputError` (and leaves earlier tables untouched) when out_dir cannot be written.
+    ``rendered`` holds tables whose CSV text (as :func:`render_csv` gives it) is already made; the others
+    are rendered here. Raises :class:`OutputError` (and leaves earlier tables untouched) when out_dir
+    cannot be written.
     """
-    rendered = {name: render_csv(name, rows) for name, rows in tables.items()}
+    ready = rendered or {}
+    rendered = {name: ready[name] if name in ready else render_csv(name, rows) for name, rows in tables.items()}
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as error:

@@ -1,0 +1,44 @@
+"""The CSV tables: rows rendered report by report (in the workers) give the text rendered in one go."""
+from __future__ import annotations
+
+import importlib.util
+import shutil
+
+import pytest
+
+from conftest import RAW, ROOT
+from helpers.extract import PER_REPORT_TABLES, extract
+from helpers.tables import render_csv, render_rows
+
+spec = importlib.util.spec_from_file_location("make_corpus", ROOT / "benchmarks" / "make_corpus.py")
+make_corpus = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(make_corpus)
+
+ODD = ("Văn phòng UBND tỉnh Nghệ An tổng kết năm 2022.\nNăm 2022, Văn phòng tiếp nhận 12.345 văn bản đến; "
+       "hoàn thành 180/172 nhiệm vụ; tỷ lệ hồ sơ giải quyết đúng hạn đạt 120%.\n")
+
+
+def test_rendered_report_by_report_is_the_table_rendered_whole(tmp_path):
+    raw = tmp_path / "raw"
+    shutil.copytree(RAW, raw)
+    make_corpus.write_corpus(12, raw / "generated", tmp_path / "truth.jsonl", seed=5)
+    (raw / "odd.txt").write_text(ODD, encoding="utf-8")  # two warnings of its own
+    (raw / "odd copy.txt").write_text(ODD, encoding="utf-8")  # rejected as a duplicate: no rows
+    (raw / "no place.txt").write_text("Năm 2022, Văn phòng tiếp nhận 1.234 văn bản đến.\n", encoding="utf-8")
+    result = extract(raw, workers=1)
+    assert len(result.reports) == 19 and len(result.warnings) >= 3 and result.rejected
+    whole = {name: render_csv(name, getattr(result, name)) for name in PER_REPORT_TABLES}
+    assert result.rendered() == whole
+
+
+def test_parts_joined_in_key_order_are_the_whole():
+    rows = [{"report_id": rid, "code": code, "detail": f"d{i}", "sentence": "a, \"b\"\nc"}
+            for i, (rid, code) in enumerate([("b", "x"), ("a", "y"), ("a", "x"), ("c", "x"), ("b", "a")])]
+    parts = "".join(render_rows("warnings", [r for r in rows if r["report_id"] == rid]) for rid in "abc")
+    assert parts == render_rows("warnings", rows)
+    assert render_csv("warnings", rows).splitlines()[0] == "report_id,code,detail,sentence"
+
+
+def test_a_row_without_a_column_is_an_error_not_an_empty_cell():
+    with pytest.raises(KeyError):
+        render_csv("rejected", [{"path": "a.txt", "reason": "empty"}])
