@@ -1,18 +1,15 @@
 """Property check: on a generated corpus, what the extractor reads equals what was generated."""
 from __future__ import annotations
 
-import importlib.util
 import json
 from collections import Counter
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, load_benchmark
 from helpers.extract import extract
 
-spec = importlib.util.spec_from_file_location("make_corpus", ROOT / "benchmarks" / "make_corpus.py")
-make_corpus = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(make_corpus)
+make_corpus = load_benchmark("make_corpus")
 
 
 def _key(fact):
@@ -62,9 +59,7 @@ def test_extraction_benchmark_runs_on_a_tiny_corpus(tmp_path):
 def test_skeleton_counts_every_quantity_the_extraction_reads(tmp_path):
     """The skeleton is a lower bound only if it does part of the extraction's work: it must see every
     number that ends as a fact (and more: dates and counts no rule takes)."""
-    spec = importlib.util.spec_from_file_location("skeleton", ROOT / "benchmarks" / "skeleton_extract.py")
-    skeleton = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(skeleton)
+    skeleton = load_benchmark("skeleton_extract")
     make_corpus.write_corpus(6, tmp_path / "raw", tmp_path / "truth.jsonl", seed=11)
     result = extract(tmp_path / "raw", workers=1)
     for path in sorted((tmp_path / "raw").iterdir()):

@@ -1,18 +1,15 @@
 """The CSV tables: rows rendered report by report (in the workers) give the text rendered in one go."""
 from __future__ import annotations
 
-import importlib.util
 import shutil
 
 import pytest
 
-from conftest import RAW, ROOT
+from conftest import RAW, load_benchmark
 from helpers.extract import PER_REPORT_TABLES, extract
 from helpers.tables import render_csv, render_rows
 
-spec = importlib.util.spec_from_file_location("make_corpus", ROOT / "benchmarks" / "make_corpus.py")
-make_corpus = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(make_corpus)
+make_corpus = load_benchmark("make_corpus")
 
 ODD = ("Văn phòng UBND tỉnh Nghệ An tổng kết năm 2022.\nNăm 2022, Văn phòng tiếp nhận 12.345 văn bản đến; "
        "hoàn thành 180/172 nhiệm vụ; tỷ lệ hồ sơ giải quyết đúng hạn đạt 120%.\n")
