@@ -54,7 +54,8 @@ def main() -> int:
         f"| 10,000/1,000 time ratio at most 11 | {scaling} | {_mark(scaling <= 11)} |",
         f"| peak memory at most 400 MB for 10,000 | {large['peak_mb']} MB | {_mark(large['peak_mb'] <= 400)} |",
         "", "Reproduce a line: `python benchmarks/make_corpus.py --n 1000 --out /tmp/raw --truth /tmp/truth.jsonl "
-        "--seed 1000`, then `python -m helpers extract /tmp/raw /tmp/out` and `python benchmarks/floor_read.py /tmp/raw`.",
+        "--seed 1000`, then `python -m helpers extract /tmp/raw /tmp/out`, `python benchmarks/floor_read.py /tmp/raw` "
+        "and `python benchmarks/skeleton_extract.py /tmp/raw`.",
         "", "### Where the time goes", "",
         "One process over the 1,000-report corpus (`stage_profile` in `bench_extract.py`), seconds:", "",
         "| step | seconds |", "|---|---:|",
