@@ -21,7 +21,7 @@ from .figures import extract_figures, implausible
 from .panel import build_panel
 from .places import ProvinceMatch, province_by_name, resolve_province
 from .reading import HTML_SUFFIXES, MAX_BYTES, TEXT_SUFFIXES, read_bytes
-from .tables import header, render_rows
+from .tables import header, render_rows, write_tables
 
 MANIFEST = "manifest.csv"
 MANIFEST_COLUMNS = ["report_id", "source_url", "province", "published", "note"]
@@ -44,6 +44,8 @@ PER_REPORT_TABLES = ("reports", "facts", "warnings")
 
 @dataclass
 class Extraction:
+    """The tables of one extraction as rows (dicts with real numbers), plus the per-report rows as CSV."""
+
     reports: list[dict] = field(default_factory=list)
     facts: list[dict] = field(default_factory=list)
     panel: list[dict] = field(default_factory=list)
@@ -362,7 +364,5 @@ def run_extraction(raw_dir: str | Path, out_dir: str | Path) -> dict[str, int]:
 
     Raises RawDirError or tables.OutputError with a sentence that says what is wrong.
     """
-    from .tables import write_tables
-
     extraction = extract(Path(raw_dir))
     return write_tables(Path(out_dir), extraction.tables(), extraction.rendered())
