@@ -7,7 +7,6 @@ exactly one of ``reports`` or ``rejected``; so does every manifest row that cann
 from __future__ import annotations
 
 import csv
-import hashlib
 import os
 import re
 import unicodedata
@@ -20,7 +19,7 @@ from .dates import Period, clause_period, find_period, find_published
 from .figures import extract_figures, implausible
 from .panel import build_panel
 from .places import ProvinceMatch, province_by_name, resolve_province
-from .reading import HTML_SUFFIXES, MAX_BYTES, TEXT_SUFFIXES, read_bytes
+from .reading import HTML_SUFFIXES, TEXT_SUFFIXES, read_report
 from .tables import header, render_rows, write_tables
 
 MANIFEST = "manifest.csv"
@@ -256,17 +255,9 @@ def _process_file(raw_dir: Path, path: Path, manifest_row: dict | None) -> dict:
     if suffix not in TEXT_SUFFIXES | HTML_SUFFIXES:
         out["rejected"] = ("unsupported_type", f"Only .txt and .html reports are read; {path.name!r} is neither.")
         return out
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            out["rejected"] = ("too_large", f"{size:,} bytes is more than the {MAX_BYTES:,} a single report may have.")
-            return out
-        data = path.read_bytes()
-    except OSError as error:
-        out["rejected"] = ("unreadable", f"Cannot read the file: {error.strerror}.")
-        return out
-    out["digest"] = hashlib.sha256(data).hexdigest()
-    read = read_bytes(data, suffix, path)
+    read = read_report(path)
+    if read.sha256:
+        out["digest"] = read.sha256
     if not read.ok:
         out["rejected"] = (read.reason, read.detail)
         return out

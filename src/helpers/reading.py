@@ -9,6 +9,7 @@ for bad input.
 from __future__ import annotations
 
 import codecs
+import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -282,6 +283,7 @@ class ReadResult:
     reason: str = ""
     detail: str = ""
     furniture: str = ""  # page text outside the article (an HTML page's footer), normalized
+    sha256: str = ""  # of the file's bytes, once they could be read (duplicate files are found by it)
 
     @property
     def ok(self) -> bool:
@@ -292,8 +294,7 @@ def read_bytes(data: bytes, suffix: str, path: Path | None = None) -> ReadResult
     """Decode, reduce HTML and normalize ``data``; never raises for bad content."""
     result = ReadResult(path=path or Path("<bytes>"))
     if len(data) > MAX_BYTES:
-        result.reason, result.detail = "too_large", (
-            f"{len(data):,} bytes is more than the {MAX_BYTES:,} a single report may have.")
+        result.reason, result.detail = "too_large", _too_large(len(data))
         return result
     try:
         text, result.encoding = decode_bytes(data)
@@ -311,10 +312,22 @@ def read_bytes(data: bytes, suffix: str, path: Path | None = None) -> ReadResult
     return result
 
 
+def _too_large(size: int) -> str:
+    return f"{size:,} bytes is more than the {MAX_BYTES:,} a single report may have."
+
+
 def read_report(path: Path) -> ReadResult:
-    """Read one report file from disk (see :func:`read_bytes`)."""
+    """Read one report file from disk (see :func:`read_bytes`), with the SHA-256 of its bytes.
+
+    A file larger than ``MAX_BYTES`` is refused by its size, without being read.
+    """
     try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            return ReadResult(path=path, reason="too_large", detail=_too_large(size))
         data = path.read_bytes()
     except OSError as error:
         return ReadResult(path=path, reason="unreadable", detail=f"Cannot read the file: {error.strerror}.")
-    return read_bytes(data, path.suffix, path)
+    result = read_bytes(data, path.suffix, path)
+    result.sha256 = hashlib.sha256(data).hexdigest()
+    return result
