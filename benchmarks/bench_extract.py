@@ -44,7 +44,7 @@ def stage_profile(raw: Path) -> dict[str, float]:
         body = text[:body_end]
         published = clock("publication date (dates.py)", find_published, text)
         period = clock("reviewed period (dates.py)", find_period, body, published)
-        head = "\n".join([line for line in body.split("\n") if line.strip()][:3])[:600]
+        head = steps._head(body)
         clock("province (places.py)", resolve_province, body, head, published, "", "")
         figures = clock("figures (numbers.py, figures.py)", extract_figures, text, body_end)
         for figure in figures:

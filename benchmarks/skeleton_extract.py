@@ -3,7 +3,7 @@ rule decides what it is.
 
     python benchmarks/skeleton_extract.py RAW_DIR
 
-Reads, decodes and normalizes each report (``reading.read_bytes``), splits it into sentences and finds
+Reads, decodes and normalizes each report (``reading.read_report``), splits it into sentences and finds
 its quantities (``numbers.find_numbers``), one process per core like ``python -m helpers extract``, and
 prints how many quantities it found. No rule, period, province, duplicate check, panel or table: all of
 that is what ``python -m helpers extract`` does on top of this, so its time can only be larger.
@@ -17,13 +17,13 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from helpers.numbers import find_numbers
-from helpers.reading import read_bytes
+from helpers.reading import read_report
 from helpers.sentences import split_sentences
 
 
 def count_quantities(path: Path) -> int:
     """The number of quantities in the report at ``path``."""
-    text = read_bytes(path.read_bytes(), path.suffix, path).text
+    text = read_report(path).text
     return sum(len(find_numbers(text, start, end, quantities_only=True)) for start, end in split_sentences(text))
 
 

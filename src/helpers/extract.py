@@ -84,12 +84,12 @@ def read_manifest(raw_dir: Path, rejected: list[dict]) -> dict[str, dict]:
         _reject(rejected, MANIFEST, "manifest_unreadable", f"The manifest cannot be read: {error}.")
         return {}
     reader = csv.reader(text.splitlines())
-    header = next(reader, None)
-    if header is None:
+    first_line = next(reader, None)
+    if first_line is None:
         return {}
-    if [h.strip() for h in header] != MANIFEST_COLUMNS:
+    if [h.strip() for h in first_line] != MANIFEST_COLUMNS:
         _reject(rejected, MANIFEST, "manifest_bad_header",
-                f"The manifest header must be {','.join(MANIFEST_COLUMNS)}; it is {','.join(header)}.")
+                f"The manifest header must be {','.join(MANIFEST_COLUMNS)}; it is {','.join(first_line)}.")
         return {}
     rows: dict[str, dict] = {}
     for line_no, cells in enumerate(reader, start=2):
@@ -171,6 +171,11 @@ def _body_end(text: str) -> int:
     return len(text)
 
 
+def _head(body: str) -> str:
+    """The first three non-blank lines of the article, at most 600 characters: where an office names itself."""
+    return "\n".join([line for line in body.split("\n") if line.strip()][:3])[:600]
+
+
 def analyse(report_id: str, text: str, manifest: dict | None, furniture: str = "") -> tuple[dict, list[dict], list[dict]]:
     """One normalized report → (report row, its fact rows, its warning rows).
 
@@ -183,7 +188,7 @@ def analyse(report_id: str, text: str, manifest: dict | None, furniture: str = "
     published = date.fromisoformat(manifest["published"]) if manifest.get("published") else find_published(text)
     period = find_period(body, published)
     source_url = manifest.get("source_url") or _source_url(text)
-    head = "\n".join([line for line in body.split("\n") if line.strip()][:3])[:600]
+    head = _head(body)
     when = published or (period.end if period else None)
     match: ProvinceMatch = resolve_province(body, head, when, source_url, manifest.get("province", ""),
                                             furniture=text[body_end:] + furniture)
