@@ -10,6 +10,15 @@ ROOT = Path(__file__).resolve().parents[1]
 RAW = ROOT / "data" / "raw"
 
 
+def raw_folder(parent: Path, files: dict[str, str], name: str = "raw") -> Path:
+    """A new raw folder ``parent/name`` holding ``files`` (file name → its text, written as UTF-8)."""
+    raw = parent / name
+    raw.mkdir(parents=True)
+    for file_name, text in files.items():
+        (raw / file_name).write_text(text, encoding="utf-8")
+    return raw
+
+
 def load_benchmark(name: str):
     """The script ``benchmarks/<name>.py`` as a module (the benchmarks are scripts, not a package)."""
     spec = importlib.util.spec_from_file_location(name, ROOT / "benchmarks" / f"{name}.py")

@@ -13,7 +13,7 @@ import unicodedata
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from conftest import RAW, ROOT
+from conftest import RAW, ROOT, raw_folder
 from helpers.extract import extract
 from helpers.figures import extract_figures
 from helpers.numbers import find_numbers
@@ -68,47 +68,36 @@ def test_a_messy_raw_folder(tmp_path):
 
 
 def test_html_page_with_furniture_full_of_numbers(tmp_path):
-    raw = tmp_path / "raw"
-    raw.mkdir()
-    (raw / "page.html").write_text("""<!doctype html><html><head><title>x</title>
+    raw = raw_folder(tmp_path, {"page.html": """<!doctype html><html><head><title>x</title>
       <script>var counter = "tiếp nhận 999.999 văn bản đến";</script><style>p{}</style></head><body>
       <header><ul class="menu"><li>Tiếp nhận 111 văn bản đến</li></ul></header>
       <nav>Trang chủ | 222 hồ sơ trực tuyến</nav>
       <div class="content"><h1>Văn phòng UBND tỉnh Nghệ An tổng kết năm 2022</h1>
       <p>Năm 2022, Văn phòng tiếp nhận 12.345 văn bản đến.</p></div>
       <div class="sidebar">Tin khác: tiếp nhận 333 văn bản đến</div>
-      <footer>Số lượt truy cập: 55.920.967 · tiếp nhận 444 văn bản đến</footer></body></html>""", encoding="utf-8")
+      <footer>Số lượt truy cập: 55.920.967 · tiếp nhận 444 văn bản đến</footer></body></html>"""})
     result, _rejected = _tables(raw)
     assert [(f["metric"], f["value"]) for f in result.facts] == [("docs_received", 12345)]
     assert result.reports[0]["title"] == "Văn phòng UBND tỉnh Nghệ An tổng kết năm 2022"
 
 
 def test_duplicates_exact_and_with_other_furniture(tmp_path):
-    raw = tmp_path / "raw"
-    raw.mkdir()
-    (raw / "a.txt").write_text(GOOD, encoding="utf-8")
-    (raw / "b.txt").write_text(GOOD, encoding="utf-8")
-    (raw / "c.txt").write_text(GOOD + "\nTin mới nhất\nSố lượt truy cập: 123\n", encoding="utf-8")
+    raw = raw_folder(tmp_path, {"a.txt": GOOD, "b.txt": GOOD, "c.txt": GOOD + "\nTin mới nhất\nSố lượt truy cập: 123\n"})
     result, rejected = _tables(raw)
     assert [r["report_id"] for r in result.reports] == ["a"]
     assert rejected["b.txt"][0] == "duplicate_of:a" and rejected["c.txt"][0] == "duplicate_of:a"
 
 
 def test_contradicting_reports_are_both_kept_and_flagged(tmp_path):
-    raw = tmp_path / "raw"
-    raw.mkdir()
-    (raw / "portal.txt").write_text(GOOD, encoding="utf-8")
-    (raw / "paper.txt").write_text(GOOD.replace("12.345", "20.000").replace("tổng kết", "nhìn lại"), encoding="utf-8")
+    raw = raw_folder(tmp_path, {"portal.txt": GOOD,
+                                "paper.txt": GOOD.replace("12.345", "20.000").replace("tổng kết", "nhìn lại")})
     result, _ = _tables(raw)
     [row] = result.panel
     assert row["conflict"] is True and row["n_sources"] == 2
 
 
 def test_impossible_values_are_left_out_with_a_warning(tmp_path):
-    raw = tmp_path / "raw"
-    raw.mkdir()
-    (raw / "odd.txt").write_text(GOOD + "Hoàn thành 180/172 nhiệm vụ; tỷ lệ hồ sơ giải quyết đúng hạn đạt 120%.\n",
-                                 encoding="utf-8")
+    raw = raw_folder(tmp_path, {"odd.txt": GOOD + "Hoàn thành 180/172 nhiệm vụ; tỷ lệ hồ sơ giải quyết đúng hạn đạt 120%.\n"})
     result, _ = _tables(raw)
     assert [f["metric"] for f in result.facts] == ["docs_received"]
     assert sorted(w["code"] for w in result.warnings) == ["implausible_value", "implausible_value"]
@@ -116,25 +105,20 @@ def test_impossible_values_are_left_out_with_a_warning(tmp_path):
 
 
 def test_figures_of_a_later_year_are_plans_not_results(tmp_path):
-    raw = tmp_path / "raw"
-    raw.mkdir()
-    (raw / "plan.txt").write_text(GOOD + "Năm 2023, Văn phòng tiếp tục tham mưu ban hành khoảng 10.000 văn bản.\n",
-                                  encoding="utf-8")
+    raw = raw_folder(tmp_path, {"plan.txt": GOOD + "Năm 2023, Văn phòng tiếp tục tham mưu ban hành khoảng 10.000 văn bản.\n"})
     result, _ = _tables(raw)
     assert [(f["metric"], f["value"]) for f in result.facts] == [("docs_received", 12345)]
 
 
 def test_manifest_problems(tmp_path):
-    raw = tmp_path / "raw"
-    raw.mkdir()
-    (raw / "r1.txt").write_text(GOOD.replace("Nghệ An", ""), encoding="utf-8")
-    (raw / "manifest.csv").write_text(
-        "report_id,source_url,province,published,note\n"
-        "r1,,Hà Tĩnh,2023-01-05,analyst knows\n"
-        "ghost,,Nghệ An,,no such file\n"
-        "r2,only,three\n"
-        "r3,,Atlantis,,\n"
-        "r4,,,05/01/2023,\n", encoding="utf-8")
+    raw = raw_folder(tmp_path, {
+        "r1.txt": GOOD.replace("Nghệ An", ""),
+        "manifest.csv": "report_id,source_url,province,published,note\n"
+                        "r1,,Hà Tĩnh,2023-01-05,analyst knows\n"
+                        "ghost,,Nghệ An,,no such file\n"
+                        "r2,only,three\n"
+                        "r3,,Atlantis,,\n"
+                        "r4,,,05/01/2023,\n"})
     result, rejected = _tables(raw)
     assert (result.reports[0]["province"], result.reports[0]["province_evidence"],
             result.reports[0]["published"]) == ("Hà Tĩnh", "manifest", "2023-01-05")
@@ -144,10 +128,8 @@ def test_manifest_problems(tmp_path):
 
 
 def test_kill_9_leaves_the_previous_tables_whole(tmp_path):
-    raw = tmp_path / "raw"
-    raw.mkdir()
-    for i in range(400):
-        (raw / f"r{i:04d}.txt").write_text(GOOD.replace("12.345", f"{10000 + i:,}".replace(",", ".")), encoding="utf-8")
+    raw = raw_folder(tmp_path, {f"r{i:04d}.txt": GOOD.replace("12.345", f"{10000 + i:,}".replace(",", "."))
+                                for i in range(400)})
     out = tmp_path / "out"
     command = [sys.executable, "-m", "helpers", "extract", str(raw), str(out)]
     assert subprocess.run(command, capture_output=True).returncode == 0
@@ -202,9 +184,7 @@ def test_text_from_reports_is_never_markup(tmp_path):
     from helpers.batch import run_batch
     from helpers.extract import run_extraction
 
-    raw = tmp_path / "raw"
-    raw.mkdir()
-    (raw / "hostile.txt").write_text("Văn phòng UBND tỉnh Nghệ An tổng kết năm 2022\n" + HOSTILE, encoding="utf-8")
+    raw = raw_folder(tmp_path, {"hostile.txt": "Văn phòng UBND tỉnh Nghệ An tổng kết năm 2022\n" + HOSTILE})
     processed = tmp_path / "processed"
     run_extraction(raw, processed)
     out = tmp_path / "reports"
@@ -255,11 +235,10 @@ def test_a_saved_portal_page_reads_like_its_text(tmp_path):
             "<div class='social-share'>Chia sẻ: 45 lượt</div></div>"
             "<aside class='sidebar'><h3>Tin khác</h3><p>Tiếp nhận 777 hồ sơ trực tuyến</p></aside>"
             "<footer>Số lượt truy cập: 55.920.967 · Điện thoại 0237.3852.410</footer></body></html>")
-    raw_txt, raw_html = tmp_path / "txt", tmp_path / "html"
+    raw_html = raw_folder(tmp_path, {"report.html": page}, name="html")
+    raw_txt = tmp_path / "txt"
     raw_txt.mkdir()
-    raw_html.mkdir()
     (raw_txt / "report.txt").write_bytes(source.read_bytes())
-    (raw_html / "report.html").write_text(page, encoding="utf-8")
     from_text, from_page = extract(raw_txt), extract(raw_html)
 
     def key(facts):
@@ -272,13 +251,11 @@ def test_a_saved_portal_page_reads_like_its_text(tmp_path):
 
 
 def test_a_portal_page_whose_article_names_no_province_takes_its_owner_from_the_footer(tmp_path):
-    raw = tmp_path / "raw"
-    raw.mkdir()
-    (raw / "page.html").write_text(
+    raw = raw_folder(tmp_path, {"page.html":
         "<html><body><nav>Trang chủ</nav><article><h1>Văn phòng UBND tỉnh tổng kết công tác năm 2022</h1>"
         "<p>Năm 2022, Văn phòng tiếp nhận 12.345 văn bản đến.</p></article>"
         "<footer><p>Cơ quan chủ quản: UBND tỉnh Quảng Bình</p><p>Lượt truy cập: 1.234.567</p></footer>"
-        "</body></html>", encoding="utf-8")
+        "</body></html>"})
     result, _ = _tables(raw)
     assert (result.reports[0]["province"], result.reports[0]["province_evidence"]) == ("Quảng Bình", "text")
     assert [(f["metric"], f["value"]) for f in result.facts] == [("docs_received", 12345)]

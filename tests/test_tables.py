@@ -5,7 +5,7 @@ import shutil
 
 import pytest
 
-from conftest import RAW, load_benchmark
+from conftest import RAW, load_benchmark, raw_folder
 from helpers.extract import PER_REPORT_TABLES, extract
 from helpers.tables import render_csv, render_rows
 
@@ -16,12 +16,13 @@ ODD = ("Văn phòng UBND tỉnh Nghệ An tổng kết năm 2022.\nNăm 2022, V�
 
 
 def test_rendered_report_by_report_is_the_table_rendered_whole(tmp_path):
-    raw = tmp_path / "raw"
-    shutil.copytree(RAW, raw)
+    raw = raw_folder(tmp_path, {
+        "odd.txt": ODD,  # two warnings of its own
+        "odd copy.txt": ODD,  # rejected as a duplicate: no rows
+        "no place.txt": "Năm 2022, Văn phòng tiếp nhận 1.234 văn bản đến.\n",
+    })
+    shutil.copytree(RAW, raw, dirs_exist_ok=True)
     make_corpus.write_corpus(12, raw / "generated", tmp_path / "truth.jsonl", seed=5)
-    (raw / "odd.txt").write_text(ODD, encoding="utf-8")  # two warnings of its own
-    (raw / "odd copy.txt").write_text(ODD, encoding="utf-8")  # rejected as a duplicate: no rows
-    (raw / "no place.txt").write_text("Năm 2022, Văn phòng tiếp nhận 1.234 văn bản đến.\n", encoding="utf-8")
     result = extract(raw, workers=1)
     assert len(result.reports) == 19 and len(result.warnings) >= 3 and result.rejected
     whole = {name: render_csv(name, getattr(result, name)) for name in PER_REPORT_TABLES}

@@ -94,14 +94,14 @@ def write_tables(out_dir: Path, tables: dict[str, list[dict]], rendered: dict[st
     cannot be written.
     """
     ready = rendered or {}
-    rendered = {name: ready[name] if name in ready else render_csv(name, rows) for name, rows in tables.items()}
+    texts = {name: ready[name] if name in ready else render_csv(name, rows) for name, rows in tables.items()}
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise OutputError(f"cannot create {out_dir}: {error.strerror}") from None
     temporary: dict[str, str] = {}
     try:
-        for name, text in rendered.items():
+        for name, text in texts.items():
             handle, tmp_path = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=out_dir)
             temporary[name] = tmp_path
             with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
