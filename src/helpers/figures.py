@@ -172,9 +172,10 @@ class _RuleSet:
         self.with_noun = [(number, groups[noun]) for number, noun in enumerate(nouns, start=1)]
 
 
+_RANK_RULES = _RuleSet(lambda rule: rule.rank)
 _RULES_FOR = {  # (is_rank, is_percent) → the rules that can apply to such a number
-    (True, False): _RuleSet(lambda rule: rule.rank),
-    (True, True): _RuleSet(lambda rule: rule.rank),
+    (True, False): _RANK_RULES,
+    (True, True): _RANK_RULES,  # after a rank cue, the same rules whether or not a percent sign follows
     (False, True): _RuleSet(lambda rule: not rule.rank and rule.percent),
     (False, False): _RuleSet(lambda rule: not rule.rank and not rule.percent),
 }
