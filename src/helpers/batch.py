@@ -26,6 +26,7 @@ from .compare import ParameterError, load_tables, resolve_province_parameter
 from .notebooks import KERNEL, NOTEBOOK_DIR
 from .places import ascii_fold
 from .render import page
+from .tables import stage_text
 
 PROFILE_NOTEBOOK = NOTEBOOK_DIR / "03_province_profile.ipynb"
 # Run in each kernel before it is handed to a province: only imports, which change no output.
@@ -160,10 +161,8 @@ def choose_provinces(requested: str, panel_provinces: list[str]) -> list[str]:
 
 
 def _atomic_write(path: Path, text: str) -> None:
-    handle, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    tmp = stage_text(path.parent, path.name, text)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
         os.replace(tmp, path)
     finally:
         if os.path.exists(tmp):

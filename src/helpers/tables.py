@@ -86,6 +86,25 @@ def render_csv(name: str, rows: list[dict]) -> str:
     return header(name) + render_rows(name, rows)
 
 
+def stage_text(folder: Path, name: str, text: str) -> str:
+    """Write ``text`` (UTF-8, line ends as given) to a new hidden file ``.<name>.*.tmp`` in ``folder``,
+    flushed to disk, and return its path.
+
+    The caller moves it into place with ``os.replace``, so that no reader ever sees a half-written file,
+    or removes it. When writing fails, the file is removed here and the OSError goes on.
+    """
+    handle, tmp_path = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+    except BaseException:
+        os.unlink(tmp_path)
+        raise
+    return tmp_path
+
+
 def write_tables(out_dir: Path, tables: dict[str, list[dict]], rendered: dict[str, str] | None = None) -> dict[str, int]:
     """Write each table to ``out_dir/<name>.csv`` atomically; return the row count per table.
 
@@ -102,12 +121,7 @@ def write_tables(out_dir: Path, tables: dict[str, list[dict]], rendered: dict[st
     temporary: dict[str, str] = {}
     try:
         for name, text in texts.items():
-            handle, tmp_path = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=out_dir)
-            temporary[name] = tmp_path
-            with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-                stream.write(text)
-                stream.flush()
-                os.fsync(stream.fileno())
+            temporary[name] = stage_text(out_dir, name, text)
         for name, tmp_path in temporary.items():
             os.replace(tmp_path, out_dir / f"{name}.csv")
     except OSError as error:
