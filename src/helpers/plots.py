@@ -12,6 +12,22 @@ import pandas as pd
 plt.rcParams.update({"figure.dpi": 80, "savefig.dpi": 80, "font.size": 9, "svg.hashsalt": "vn-office-reports"})
 
 
+def _rows_figure(n_rows: int):
+    """A figure for a chart with one horizontal row per item (its height grows with the rows)."""
+    return plt.subplots(figsize=(7, 0.8 + 0.45 * max(n_rows, 1)))
+
+
+def _finish_rows(fig, ax, labels: list[str], xlabel: str, title: str):
+    """Label the rows top to bottom, name the axis and the chart; the finished Figure."""
+    ax.set_yticks(range(len(labels)), labels)
+    ax.invert_yaxis()
+    ax.set_xlabel(xlabel)
+    ax.set_title(title)
+    ax.grid(axis="x", alpha=0.3)
+    fig.tight_layout()
+    return fig
+
+
 def coverage_heatmap(table: pd.DataFrame, title: str):
     """Groups × periods, shaded by the number of metrics reported."""
     fig, ax = plt.subplots(figsize=(1.2 + 0.9 * max(len(table.columns), 1), 0.8 + 0.4 * max(len(table), 1)))
@@ -29,7 +45,7 @@ def coverage_heatmap(table: pd.DataFrame, title: str):
 def ranking_chart(frame: pd.DataFrame, group_by: str, title: str, unit: str):
     """Horizontal dot chart of one metric, one row per group and period, bounds for hedged values."""
     labels = [f"{g} · {p}" for g, p in zip(frame[group_by], frame["period"])]
-    fig, ax = plt.subplots(figsize=(7, 0.8 + 0.45 * max(len(frame), 1)))
+    fig, ax = _rows_figure(len(frame))
     span = (frame["value"].max() - frame["value"].min()) or max(abs(frame["value"].max()), 1)
     for y, (_, row) in enumerate(frame.iterrows()):
         q = row["qualifier"]
@@ -46,13 +62,7 @@ def ranking_chart(frame: pd.DataFrame, group_by: str, title: str, unit: str):
         else:
             ax.errorbar(row["value"], y, xerr=[[row["value"] - row["low"]], [row["high"] - row["value"]]],
                         fmt="o", mfc="white", color="tab:purple", capsize=3)
-    ax.set_yticks(range(len(labels)), labels)
-    ax.invert_yaxis()
-    ax.set_xlabel(unit)
-    ax.set_title(title)
-    ax.grid(axis="x", alpha=0.3)
-    fig.tight_layout()
-    return fig
+    return _finish_rows(fig, ax, labels, unit, title)
 
 
 def changes_chart(frame: pd.DataFrame, group_by: str, title: str):
@@ -78,20 +88,14 @@ def changes_chart(frame: pd.DataFrame, group_by: str, title: str):
 
 def rate_chart(frame: pd.DataFrame, title: str):
     """Stated on-time rates with their confidence intervals where counts are known."""
-    fig, ax = plt.subplots(figsize=(7, 0.8 + 0.45 * max(len(frame), 1)))
+    fig, ax = _rows_figure(len(frame))
     labels = [f"{p} · {q} · {m.replace('_on_time_rate', '')}" for p, q, m in
               zip(frame["province"], frame["period"], frame["metric"])]
     for y, (_, row) in enumerate(frame.iterrows()):
         ax.plot(row["stated_rate"], y, "o", color="tab:blue")
         if pd.notna(row["ci_low"]):
             ax.plot([row["ci_low"], row["ci_high"]], [y, y], "-", color="tab:blue", alpha=0.6, lw=3)
-    ax.set_yticks(range(len(labels)), labels)
-    ax.invert_yaxis()
-    ax.set_xlabel("% handled on time")
-    ax.set_title(title)
-    ax.grid(axis="x", alpha=0.3)
-    fig.tight_layout()
-    return fig
+    return _finish_rows(fig, ax, labels, "% handled on time", title)
 
 
 def profile_chart(over_time: pd.DataFrame, title: str):
