@@ -47,7 +47,6 @@ NUMBER_RE = re.compile(
 _HEDGE_BEFORE = re.compile(rf"(?<![^\W\d_])(?P<hedge>{_HEDGE_RE})\s+$", re.IGNORECASE)
 
 # Words that make the number after them an ordinal, a date part or an identifier, never a quantity.
-# Words that make the number after them an ordinal, a date part or an identifier, never a quantity.
 # Matched on the last words before the number (a set lookup is much faster than a regex anchored at $).
 _NOT_QUANTITY_WORDS = {
     1: {"ngày", "tháng", "năm", "quý", "tuần", "khóa", "khoá", "lần", "mức", "điều", "khoản", "điểm", "chương",
