@@ -10,7 +10,7 @@ import papermill
 import pytest
 from papermill.exceptions import PapermillExecutionError
 
-from conftest import RAW, ROOT
+from conftest import RAW, ROOT, SEEDS
 from helpers.extract import run_extraction
 from helpers.notebooks import KERNEL
 
@@ -44,7 +44,7 @@ def processed(tmp_path_factory):
 
 def test_clean_reports_on_another_folder(tmp_path):
     raw = tmp_path / "raw"
-    shutil.copytree(RAW, raw)
+    shutil.copytree(SEEDS, raw)
     (raw / "blank.txt").write_text("   ")
     text = _run("01_clean_reports.ipynb", tmp_path, raw_dir=str(raw), processed_dir=str(tmp_path / "out"))
     assert "blank.txt" in text and "empty" in text
