@@ -85,7 +85,7 @@ def test_nbval_fails_when_a_figure_changes(tmp_path):
     shutil.copytree(ROOT / "data", copy / "data")
     (copy / "pytest.ini").write_text("[pytest]\n")
     assert _nbval(copy).returncode == 0, "the untouched copy must pass"
-    report = copy / "data" / "raw" / "000_0835b43f0e71c7cd.txt"
+    report = copy / "data" / "raw" / "seeds" / "000_0835b43f0e71c7cd.txt"
     report.write_text(report.read_text(encoding="utf-8").replace("52.200 văn bản", "53.200 văn bản"), encoding="utf-8")
     run_extraction(copy / "data" / "raw", copy / "data" / "processed")
     result = _nbval(copy)
