@@ -39,7 +39,9 @@ _VI_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 # first is several times faster than letting an optional hedge group try every position).
 NUMBER_RE = re.compile(
     rf"(?<!\d)(?P<value>{_DIGITS})"
-    rf"(?:\s*/\s*(?P<den>\d{{1,3}}(?:\.\d{{3}})+|\d+)(?![\d/]))?"
+    rf"(?:\s*/\s*(?P<den>\d{{1,3}}(?:\.\d{{3}})+|\d+)(?![\d/])"
+    # "143 TTHC/306 TTHC": x/y with the counted noun written on both sides
+    rf"|\s+(?P<per>[^\W\d_]{{2,12}})\s*/\s*(?P<den_per>\d{{1,3}}(?:\.\d{{3}})+|\d+)(?=\s+(?P=per)\b))?"
     rf"(?:\s+(?P<scale>{_SCALE_RE})(?![\w]))?"
     rf"(?P<pct>\s*%)?",
     re.IGNORECASE,
@@ -61,7 +63,18 @@ _NOT_QUANTITY_WORDS = {
 }
 _LAST_CUE_WORDS = {phrase.rsplit(None, 1)[-1] for phrases in _NOT_QUANTITY_WORDS.values() for phrase in phrases}
 _PERIODIC = {"hằng", "hàng", "mỗi"}  # "hằng tháng 12 cuộc" is twelve monthly meetings, not December
-_RANK_WORDS = {"xếp", "đứng", "vị"}
+_RANK_WORDS = {"xếp", "đứng", "vị", "cao", "thấp", "lớn", "nhanh"}  # "xếp thứ 2", "cao thứ 4"
+# What follows a rank: the group ranked ("thứ 3 khu vực …", "thứ 16 cả nước", "thứ 2/14"). After "thứ" or "hạng"
+# with no rank verb ("… cả nước và thứ 3 khu vực …"), such a group makes the number a rank, not an ordinal.
+_RANKED_GROUP_AFTER = re.compile(r"\s*(?:/\s*\d|(?:của |trong |tại |so với |trên )?(?:cả nước|toàn quốc|khu vực|vùng|"
+                                 r"các tỉnh|\d+ tỉnh|miền))", re.IGNORECASE)
+# A rank written in words: "hạng nhất", "thứ nhất", "đứng đầu", "dẫn đầu", "cao nhất" — rank 1, when a group follows
+# ("cao nhất trong khu vực …"); without one ("cao nhất từ trước đến nay") it is no rank.
+_RANK_WORDS_RE = re.compile(r"(?<![^\W\d_])(?:(?:xếp |đứng )?(?:hạng|thứ) nhất|đứng đầu|dẫn đầu|cao nhất)(?![^\W\d_])"
+                            r"(?=\s*(?:của |trong |tại |so với |trên )?(?:cả nước|toàn quốc|khu vực|vùng|các tỉnh|\d+ tỉnh|miền))",
+                            re.IGNORECASE)
+# A number followed by one of these counts time, not things: "9 tháng", "6 tháng đầu năm", "3 năm".
+_DURATION_WORDS_AFTER = ("tháng", "năm", "ngày", "tuần", "quý")
 _WORD_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
@@ -164,6 +177,10 @@ def _looks_like_date_or_id(text: str, start: int, end: int, value: str, den, pct
             # The common case, a word after a space: only "8 giờ", "11:29 SA" can make it a time.
             if after.startswith(_TIME_WORDS_AFTER, 1) and _TIME_AFTER.match(after):
                 return True
+            if not pct and not den and after.startswith(_DURATION_WORDS_AFTER, 1):
+                word = after[1:].split(None, 1)[0].rstrip(",.;:)")
+                if word in _DURATION_WORDS_AFTER:
+                    return True
         else:
             # Dates and document numbers: 8/1/2022, 61/2018/NĐ-CP, 05-CT/TW, 20-1, 10/02/2024
             if den is None and not pct and _SEPARATOR_DIGIT.match(after):
@@ -183,7 +200,10 @@ def _looks_like_date_or_id(text: str, start: int, end: int, value: str, den, pct
             return True  # the tail of a date (10/02/2024), a range (2021 - 2026) or a time (9:12)
         if is_year and (last == "(" or ends_with_phrase(stripped, _YEAR_CUE_WORDS, 2) or _YEAR_RANGE_AFTER.match(after)):
             return True
-        return last.isalpha() and _not_quantity_before(stripped)
+        if last.isalpha() and _not_quantity_before(stripped):
+            # "… cả nước và thứ 3 khu vực …": an ordinal followed by a ranked group is a rank after all
+            return not (stripped.lower().endswith(("thứ", "hạng")) and _RANKED_GROUP_AFTER.match(text, end))
+        return False
     return is_year and _YEAR_RANGE_AFTER.match(after) is not None
 
 
@@ -210,6 +230,7 @@ def find_numbers(text: str, start: int = 0, end: int | None = None, quantities_o
             continue
         resume = m.end()
         raw, den_raw, scale, pct = m.group("value", "den", "scale", "pct")
+        den_raw = den_raw or m.group("den_per")
         num_start, num_end = m.span()
         quantity = not _looks_like_date_or_id(text, num_start, num_end, raw, den_raw, pct)
         if quantities_only and not quantity:
@@ -232,4 +253,13 @@ def find_numbers(text: str, start: int = 0, end: int | None = None, quantities_o
         numbers.append(Number(
             value, HEDGES.get(hedge, "exact"), den, bool(pct), bool(scale), raw,
             hedge_match.start() if hedge_match else num_start, num_start, num_end, quantity, hedge))
+    if "nhất" in text[start:end] or "đầu" in text[start:end]:
+        numbers.extend(_rank_words(text, start, end))
+        numbers.sort(key=lambda n: n.start)
     return numbers
+
+
+def _rank_words(text: str, start: int, end: int) -> list[Number]:
+    """Ranks written in words ("cao nhất trong khu vực …") as rank 1; ``raw`` is the words themselves."""
+    return [Number(1.0, "exact", None, False, False, m.group(0), m.start(), m.start(), m.end(), True)
+            for m in _RANK_WORDS_RE.finditer(text, start, end)]
