@@ -31,8 +31,11 @@ CASES = [
       ("meetings_thematic", "level", 12, "exact", None)]),
     ("Chủ tịch UBND tỉnh đã tiếp 320 lượt công dân; tổ chức 48 buổi tiếp công dân định kỳ.",
      [("citizens_received", "level", 320, "exact", None), ("citizen_sessions", "level", 48, "exact", None)]),
+    # Received petitions stand for handled ones only when no handled count is given (labelling rules).
     ("Tiếp nhận 1.250 đơn thư khiếu nại, tố cáo; giải quyết 350/360 đơn thư thuộc thẩm quyền.",
-     [("petitions_handled", "level", 1250, "exact", None), ("petitions_handled", "level", 350, "exact", 360)]),
+     [("petitions_handled", "level", 350, "exact", 360)]),
+    ("Trong năm, Ban Tiếp công dân tỉnh tiếp nhận 1.250 đơn thư khiếu nại, tố cáo, kiến nghị.",
+     [("petitions_handled", "level", 1250, "exact", None)]),
     ("Ban hành 45 quyết định công bố danh mục 1.234 TTHC; bãi bỏ 96 TTHC; cắt giảm, đơn giản hóa 120 TTHC.",
      [("procedure_decisions", "level", 45, "exact", None), ("procedures_announced", "level", 1234, "exact", None),
       ("procedures_abolished", "level", 96, "exact", None), ("procedures_simplified", "level", 120, "exact", None)]),
@@ -100,6 +103,72 @@ CASES = [
     ("Trao Bằng khen cho 2 tập thể và 15 cá nhân; Số lượt truy cập: 55920967.", []),
     ("Cung cấp 1.200 dịch vụ công trực tuyến toàn trình.",
      [("online_services", "level", 1200, "exact", None)]),
+]
+
+
+# Kinds that real pages showed (issue #11), each in phrasings written for the test, with negative cases.
+CASES += [
+    # Scales with decimals and the HS / DVC abbreviations
+    ("Trong quý, Trung tâm tiếp nhận 12,5 nghìn HS; giải quyết đúng hạn 12,3 ngàn HS.",
+     [("dossiers_received", "level", 12500, "exact", None), ("dossiers_on_time", "level", 12300, "exact", None)]),
+    ("Hiện tỉnh cung cấp 1.020 DVC trực tuyến toàn trình.", [("online_services", "level", 1020, "exact", None)]),
+    ("Văn phòng tiếp nhận 9.870 công văn đến và phát hành 4.321 công văn đi.",
+     [("docs_received", "level", 9870, "exact", None), ("docs_issued", "level", 4321, "exact", None)]),
+    # x NOUN / y NOUN, and procedures offered online written as a share of procedures
+    ("Qua rà soát, 58 TTHC/120 TTHC có phương án cắt giảm, đơn giản hóa.",
+     [("procedures_simplified", "level", 58, "exact", 120)]),
+    ("Đến nay 92% (1.104/1.200 TTHC) đã được cung cấp dịch vụ công trực tuyến.",
+     [("online_services", "level", 1104, "exact", 1200)]),
+    # Ranks in words, ranks that follow ranks, "cao thứ"
+    ("Tốc độ tăng trưởng GRDP đạt 9,1%, cao nhất trong vùng Tây Nguyên.",
+     [("grdp_growth", "level", 9.1, "exact", None), ("grdp_growth_rank", "level", 1, "exact", None)]),
+    ("Tăng trưởng GRDP của tỉnh đứng đầu khu vực Đông Nam Bộ.", [("grdp_growth_rank", "level", 1, "exact", None)]),
+    ("Tăng trưởng GRDP xếp thứ 7 cả nước và thứ 2 khu vực Đồng bằng sông Cửu Long.",
+     [("grdp_growth_rank", "level", 7, "exact", None), ("grdp_growth_rank", "level", 2, "exact", None)]),
+    ("GRDP tăng 7,2% (đứng 21/63 tỉnh, thành và 4/13 tỉnh vùng Đồng bằng sông Cửu Long).",
+     [("grdp_growth", "level", 7.2, "exact", None), ("grdp_growth_rank", "level", 21, "exact", 63),
+      ("grdp_growth_rank", "level", 4, "exact", 13)]),
+    ("Mức tăng trưởng GRDP cao thứ 5 của cả nước.", [("grdp_growth_rank", "level", 5, "exact", None)]),
+    ("Chất lượng tăng trưởng được nâng lên, đạt mức cao nhất từ trước đến nay.", []),  # no group: no rank
+    # Growth stated after the money amount, after the rate, and per head (not GRDP growth)
+    ("Tổng sản phẩm trên địa bàn ước đạt 45.210 tỷ đồng, tăng 6,9% so với cùng kỳ.",
+     [("grdp_growth", "level", 6.9, "exact", None)]),
+    ("Với mức tăng 10,2%, tăng trưởng kinh tế của tỉnh dẫn đầu vùng.",
+     [("grdp_growth", "level", 10.2, "exact", None), ("grdp_growth_rank", "level", 1, "exact", None)]),
+    ("GRDP bình quân đầu người đạt 80 triệu đồng, tăng 9% so với năm trước.", []),
+    # Durations are not counts: the cue before "9 tháng" still reaches the rate
+    ("Tốc độ tăng trưởng GRDP 9 tháng ước đạt 7,5%.", [("grdp_growth", "level", 7.5, "about", None)]),
+    # Changes with the reference first, and "nhiều hơn năm trước là"
+    ("So với tháng trước, số hồ sơ tiếp nhận giảm 312 hồ sơ.",
+     [("dossiers_received", "change", -312, "exact", None)]),
+    ("Nếu so với cùng kỳ năm 2022 thì số lượt tiếp công dân tăng 18 lượt.",
+     [("citizens_received", "change", 18, "exact", None)]),
+    ("Văn phòng tiếp nhận 20.100 văn bản đến, nhiều hơn năm trước là 1.250 văn bản.",
+     [("docs_received", "level", 20100, "exact", None), ("docs_received", "change", 1250, "exact", None)]),
+    # Parts are not wholes: splits after "trong đó", another unit, lower levels, late counts
+    ("Trung tâm đã tiếp nhận 7.500 hồ sơ, trong đó 6.000 hồ sơ trực tuyến và 1.500 hồ sơ tiếp nhận trực tiếp.",
+     [("dossiers_received", "level", 7500, "exact", None), ("dossiers_online", "level", 6000, "exact", None)]),
+    ("Văn phòng Đoàn ĐBQH và HĐND tỉnh tiếp nhận 2.100 văn bản đến.", []),
+    ("Ở cấp huyện, các bộ phận một cửa tiếp nhận 30.400 hồ sơ.", []),
+    ("Trung tâm tiếp nhận 5.000 hồ sơ; các sở tiếp nhận trực tiếp 700 hồ sơ.",
+     [("dossiers_received", "level", 5000, "exact", None)]),
+    ("Có 4.950 hồ sơ giải quyết đúng hạn (đạt 99%), 50 hồ sơ trễ hạn (chiếm 1%).",
+     [("dossiers_on_time", "level", 4950, "exact", None), ("dossiers_on_time_rate", "level", 99, "exact", None)]),
+    ("Trung tâm tiếp nhận 3.400 hồ sơ, cộng với 210 hồ sơ kỳ trước chuyển sang.",
+     [("dossiers_received", "level", 3400, "exact", None)]),
+    ("Đã giải quyết 2.000 hồ sơ, trong đó 1.990 hồ sơ đúng và trước hạn, đạt tỷ lệ 99,5%.",
+     [("dossiers_on_time", "level", 1990, "exact", None), ("dossiers_on_time_rate", "level", 99.5, "exact", None)]),
+    ("Tỷ lệ giải quyết thủ tục hành chính đúng hạn đạt 98%.", [("dossiers_on_time_rate", "level", 98, "exact", None)]),
+    # Citizens: guided is not received; delegations and their people are not visits; shares are not counts
+    ("Ban tiếp công dân đã tiếp 120 lượt công dân; giải thích, hướng dẫn 15 lượt công dân đến cơ quan có thẩm quyền.",
+     [("citizens_received", "level", 120, "exact", None)]),
+    ("Đã tiếp 80 lượt công dân, giảm 4 lượt đoàn đông người với 30 lượt người so với cùng kỳ.",
+     [("citizens_received", "level", 80, "exact", None)]),
+    ("Nội dung chủ yếu thuộc lĩnh vực đất đai, với 5/6 lượt tiếp công dân.", []),
+    # Petitions: handled beats received in one sentence; pending is not handled; a target is no figure
+    ("Tiếp nhận 640 đơn; trong số đó đã xử lý 600 đơn, đang xử lý 40 đơn.",
+     [("petitions_handled", "level", 600, "exact", None)]),
+    ("Cắt giảm, đơn giản hóa ít nhất 20% thủ tục hành chính.", []),
 ]
 
 
