@@ -20,18 +20,28 @@ from datetime import date
 from .patterns import Guarded, ends_with_phrase, fold, last_match
 
 _SEP = r"\s*[/\-.]\s*"
-_DMY = rf"(?P<d>\d{{1,2}}){_SEP}(?P<m>\d{{1,2}}){_SEP}(?P<y>(?:19|20)\d\d)"
-# A dateline is a line that is (almost) only a date, optionally with a time and a label.
+_DMY = rf"(?P<d>\d{{1,2}}){_SEP}(?P<m>\d{{1,2}}){_SEP}(?P<y>(?:19|20)\d\d)(?!\d)"
+_YMD = r"(?P<y>(?:19|20)\d\d)-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?!\d)"
 _TIME = r"\d{1,2}\s*[:h]\s*\d{2}(?:\s*:\s*\d{2})?\s*(?:SA|CH|AM|PM)?"
 _DMY_WORDS = r"(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s*(?:,\s*|\s+)năm\s+(?P<y>(?:19|20)\d\d)"
 # A dateline is a line that is (almost) only a date, optionally with a label, a weekday and a time
 # before or after it: "10/02/2024 08:48:00", "Đăng ngày 08 - 01 - 2022", "Cập nhật: 10:30 15/01/2024",
-# "Thứ Hai, 15/01/2024 - 10:30", "29/12/2017, 9:12 (GMT+7)", "Ngày 15 tháng 01 năm 2024".
-_DATELINE_PREFIX = (rf"^(?:[^\n\d]{{0,40}}?(?:đăng ngày|ngày đăng|ngày|cập nhật|đăng lúc|đăng|xuất bản|thời gian)\s*:?\s*)?"
-                    rf"(?:{_TIME}\s*[,|\-]?\s*)?(?:(?:thứ\s+\w+|chủ nhật)\s*,?\s*)?")
-_DATELINE_SUFFIX = rf"(?:\s*[,|\-]?\s*{_TIME})?(?:\s*\(GMT\s*[+-]\s*\d+\))?(?P<rest>[^\n]*)$"
+# "Thứ Hai, 15/01/2024 - 10:30", "29/12/2017, 9:12 (GMT+7)", "( Cập nhật lúc: 18/09/2023 )",
+# "Publish date: 2024-01-18". Free words before the date are allowed only ahead of a publishing label
+# ("Tin đăng ngày"), never ahead of a bare "ngày" ("Trong thời gian từ ngày 1/8/2018 …" is prose).
+_PUBLISHING_LABEL = (r"(?:đăng ngày|ngày đăng|ngày cập nhật|cập nhật lúc|cập nhật ngày|cập nhật|đăng lúc|đăng|"
+                     r"xuất bản|thời gian đăng|publish(?:ed)?(?: date| on)?|posted(?: on)?|updated|date)")
+_DATELINE_PREFIX = (rf"^[(\[]?\s*(?:(?:[^\n\d]{{0,40}}?{_PUBLISHING_LABEL}|ngày|thời gian)\s*:?\s*)?"
+                    rf"(?:(?:lúc\s*)?{_TIME}\s*(?:ngày\s*)?[,|\-]?\s*)?(?:(?:thứ\s+\w+|chủ nhật)\s*,?\s*)?")
+_DATELINE_SUFFIX = rf"(?:\s*[,|\-]?\s*(?:lúc\s*)?{_TIME})?(?:\s*[(\[]GMT\s*[+-]\s*\d+[)\]])?(?P<rest>[^\n]*)$"
 _DATELINE_RES = [re.compile(_DATELINE_PREFIX + date_form + _DATELINE_SUFFIX, re.IGNORECASE)
-                 for date_form in (_DMY, _DMY_WORDS)]
+                 for date_form in (_DMY, _DMY_WORDS, _YMD)]
+_HAS_TIME = re.compile(_TIME, re.IGNORECASE)
+_WEEKDAY = re.compile(r"thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])\b|chủ nhật", re.IGNORECASE)
+# A date in what follows the dateline's date makes the line a range or a sentence, not a dateline.
+_ANY_DATE = re.compile(r"\d{1,2}\s*[/\-.]\s*\d{1,2}(?:\s*[/\-.]\s*\d{2,4})?")
+# Words of a site's top bar printed on the same line as its clock ("Thứ ba, 29/12/2020 | Đăng nhập | RSS").
+_SITE_BAR = re.compile(r"đăng nhập|đăng ký|rss|hotline|liên hệ|tìm kiếm|english|sitemap|trang chủ", re.IGNORECASE)
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 
 
@@ -55,31 +65,55 @@ def _safe_date(y: int, m: int, d: int) -> date | None:
         return None
 
 
-_PUBLISHED_LABEL = re.compile(r"đăng|cập nhật|xuất bản|published|updated", re.IGNORECASE)
+_PUBLISHED_LABEL = re.compile(r"đăng|cập nhật|xuất bản|publish|posted|updated|date", re.IGNORECASE)
+_REST_LEAD = re.compile(r"^[\s,|\-–—)\]]*")
+_RANGE_WORD = re.compile(r"^(?:đến|tới|-\s*\d)", re.IGNORECASE)
 
 
-def find_published(text: str, head_lines: int = 8) -> date | None:
+def _dateline(line: str) -> tuple[date, bool, bool] | None:
+    """(date, labelled, looks like a site's clock) when ``line`` is a dateline, else None."""
+    stripped = line.strip()
+    for regex in _DATELINE_RES:
+        m = regex.match(stripped)
+        if m:
+            break
+    else:
+        return None
+    rest = _REST_LEAD.sub("", m.group("rest")).strip()
+    # A dateline carries at most a little furniture after the date ("Xem cỡ chữ: A+ A-", "| Lượt xem: 519"),
+    # never prose ("Ngày 27/5/2019, đồng chí … đã có buổi làm việc") nor the other end of a range.
+    if _RANGE_WORD.match(rest) or _ANY_DATE.search(rest):
+        return None
+    if len(rest.split()) > 6 and "|" not in rest:
+        return None
+    day = _safe_date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+    if day is None:
+        return None
+    before = stripped[:m.start("d") if m.start("d") < m.start("y") else m.start("y")]
+    labelled = bool(_PUBLISHED_LABEL.search(before))
+    site_clock = not labelled and (bool(_SITE_BAR.search(rest)) or
+                                   (bool(_WEEKDAY.search(before)) and not _HAS_TIME.search(stripped)))
+    return day, labelled, site_clock
+
+
+def find_published(text: str, head_lines: int = 12) -> date | None:
     """The publication date from a dateline among the first ``head_lines`` non-empty lines, else None.
 
-    A dateline labelled as such (``Ngày đăng:``, ``Đăng ngày``, ``Cập nhật``) wins over a bare date, which
-    may be the portal's clock in its header; among equals the first line wins.
+    A dateline labelled as such (``Ngày đăng:``, ``Đăng ngày``, ``Cập nhật lúc``) wins over a bare date.
+    A site's clock (a weekday and a date without a time, or a date in the top bar next to ``Đăng nhập``,
+    ``RSS``) only counts when no other dateline follows it: it prints today, not the article's date.
+    Among equals the first line wins. A date in a sentence or a range is never a dateline.
     """
-    lines = [line for line in text.split("\n") if line.strip()][:head_lines]
-    found: list[tuple[int, int, date]] = []
+    lines = [line for line in text.split("\n", 200)[:200] if line.strip()][:head_lines]
+    found: list[tuple[bool, bool, int, date]] = []
     for index, line in enumerate(lines):
-        m = _DATELINE_RES[0].match(line.strip()) or _DATELINE_RES[1].match(line.strip())
-        if not m:
-            continue
-        rest = m.group("rest").strip()
-        # A dateline carries at most a little furniture after the date ("Xem cỡ chữ: A+ A-"), never prose
-        # that goes on as a sentence ("Ngày 27/5/2019, đồng chí ... đã có buổi làm việc").
-        if rest.startswith(",") and len(rest.split()) > 4:
-            continue
-        day = _safe_date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
-        if day:
-            labelled = bool(_PUBLISHED_LABEL.search(line[:m.start("d")]))
-            found.append((0 if labelled else 1, index, day))
-    return min(found)[2] if found else None
+        if len(line) > 300:
+            continue  # a paragraph of prose
+        dateline = _dateline(line)
+        if dateline:
+            day, labelled, site_clock = dateline
+            found.append((site_clock, not labelled, index, day))
+    return min(found)[3] if found else None
 
 
 def _month_end(y: int, m: int) -> date:
