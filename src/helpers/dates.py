@@ -70,8 +70,8 @@ _REST_LEAD = re.compile(r"^[\s,|\-–—)\]]*")
 _RANGE_WORD = re.compile(r"^(?:đến|tới|-\s*\d)", re.IGNORECASE)
 
 
-def _dateline(line: str) -> tuple[date, bool, bool] | None:
-    """(date, labelled, looks like a site's clock) when ``line`` is a dateline, else None."""
+def _dateline(line: str) -> tuple[date, bool, bool, bool] | None:
+    """(date, labelled, looks like a site's clock, names a weekday) when ``line`` is a dateline, else None."""
     stripped = line.strip()
     for regex in _DATELINE_RES:
         m = regex.match(stripped)
@@ -91,9 +91,9 @@ def _dateline(line: str) -> tuple[date, bool, bool] | None:
         return None
     before = stripped[:m.start("d") if m.start("d") < m.start("y") else m.start("y")]
     labelled = bool(_PUBLISHED_LABEL.search(before))
-    site_clock = not labelled and (bool(_SITE_BAR.search(rest)) or
-                                   (bool(_WEEKDAY.search(before)) and not _HAS_TIME.search(stripped)))
-    return day, labelled, site_clock
+    weekday = bool(_WEEKDAY.search(before))
+    site_clock = not labelled and (bool(_SITE_BAR.search(rest)) or (weekday and not _HAS_TIME.search(stripped)))
+    return day, labelled, site_clock, weekday
 
 
 def find_published(text: str, head_lines: int = 12) -> date | None:
@@ -101,19 +101,20 @@ def find_published(text: str, head_lines: int = 12) -> date | None:
 
     A dateline labelled as such (``Ngày đăng:``, ``Đăng ngày``, ``Cập nhật lúc``) wins over a bare date.
     A site's clock (a weekday and a date without a time, or a date in the top bar next to ``Đăng nhập``,
-    ``RSS``) only counts when no other dateline follows it: it prints today, not the article's date.
-    Among equals the first line wins. A date in a sentence or a range is never a dateline.
+    ``RSS``) only counts when no other dateline is found: it prints today, not the article's date; a
+    weekday alone makes a line a little more likely the clock too. Among equals the first line wins.
+    A date in a sentence or a range is never a dateline.
     """
     lines = [line for line in text.split("\n", 200)[:200] if line.strip()][:head_lines]
-    found: list[tuple[bool, bool, int, date]] = []
+    found: list[tuple[bool, bool, bool, int, date]] = []
     for index, line in enumerate(lines):
         if len(line) > 300:
             continue  # a paragraph of prose
         dateline = _dateline(line)
         if dateline:
-            day, labelled, site_clock = dateline
-            found.append((site_clock, not labelled, index, day))
-    return min(found)[3] if found else None
+            day, labelled, site_clock, weekday = dateline
+            found.append((site_clock, not labelled, weekday, index, day))
+    return min(found)[4] if found else None
 
 
 def _month_end(y: int, m: int) -> date:
@@ -139,7 +140,9 @@ _SPAN_NOT_REVIEWED = re.compile(r"quy hoạch|kế hoạch|tầm nhìn|chiến l
 # names the event; such meetings report the year to date, so the quarter stands for 1 January to its end.
 _EVENT_BEFORE = re.compile(r"họp báo|giao ban|hội nghị trực tuyến", re.IGNORECASE)
 # Words after which a month is a bound, a reference or a plan, not the reviewed month ("tính đến hết tháng 9").
-_MONTH_NOT_REVIEWED_WORDS = {"hết", "đến hết", "cuối", "đầu", "giữa", "trung tuần", "hạ tuần", "thượng tuần"}
+# A month singled out of a longer period ("Riêng trong tháng 12, …", "trong đó tháng 6") is a part of it.
+_MONTH_NOT_REVIEWED_WORDS = {"hết", "đến hết", "cuối", "đầu", "giữa", "trung tuần", "hạ tuần", "thượng tuần",
+                             "riêng", "riêng trong", "trong đó", "nhất là", "đặc biệt là"}
 
 # Words that make the year right after them a reference, a plan or a span, not the reviewed period
 # (``so với năm 2020``, ``phương hướng năm 2018``, ``giai đoạn 2021-2025``). Checked on the last words
@@ -317,6 +320,10 @@ _ENDPOINT = (r"\d{1,2}(?:\s*[/.\-]\s*|\s+tháng\s+)\d{1,2}"
 _RANGE_RE = Guarded(r"\btừ\s+(?:(?P<start_day>ngày|hôm)\s+)?(?P<start>" + _ENDPOINT + r"|đầu năm(?:\s+(?:19|20)\d\d)?)"
                     r"\s*(?:,\s*)?(?:đến|tới|\s[-–]\s)\s*(?:hết\s+)?(?:(?:ngày|hôm)\s+)?"
                     r"(?P<end>" + _ENDPOINT + r"|nay|hiện nay|thời điểm (?:này|hiện tại))")
+# A range of months: "từ tháng 10/2023 đến tháng 3/2024", "từ tháng 1 đến hết tháng 6 năm 2024".
+_MONTH_RANGE_RE = Guarded(r"\btừ\s+tháng\s+(?P<m1>\d{1,2})(?:\s*(?:[/\-]|,?\s*năm)\s*(?P<y1>(?:19|20)\d\d))?"
+                          r"\s*(?:đến|tới)\s*(?:hết\s+)?tháng\s+(?P<m2>\d{1,2})"
+                          r"(?:\s*(?:[/\-]|,?\s*năm)\s*(?P<y2>(?:19|20)\d\d))?(?!\d)")
 _ENDPOINT_RE = re.compile(r"(?P<d>\d{1,2})(?P<sep>\s*[/.\-]\s*|\s+tháng\s+)(?P<m>\d{1,2})"
                           r"(?:(?:\s*[/.\-]\s*|\s*,?\s*năm\s+)(?P<y>(?:19|20)\d\d))?", re.IGNORECASE)
 # Words that make a range a plan, a term of validity, an event or a comparison, not the period reviewed.
@@ -378,16 +385,40 @@ def _range_period(text: str, m: re.Match, published: date | None) -> Period | No
     return Period(start, end, " ".join(m.group(0).split()), m.start())
 
 
+def _month_range_period(text: str, m: re.Match, published: date | None) -> Period | None:
+    m1, m2 = int(m.group("m1")), int(m.group("m2"))
+    if not (1 <= m1 <= 12 and 1 <= m2 <= 12):
+        return None
+    if m.group("y2"):
+        y2 = int(m.group("y2"))
+    elif m.group("y1"):
+        y2 = int(m.group("y1")) + (m2 < m1)
+    elif published is not None:
+        y2 = published.year if m2 <= published.month else published.year - 1
+    else:
+        y2 = _nearest_year(text, m.start())
+        if y2 is None:
+            return None
+    y1 = int(m.group("y1")) if m.group("y1") else y2 - (m1 > m2)
+    start, end = date(y1, m1, 1), _month_end(y2, m2)
+    if not start < end or (end - start).days > _MAX_RANGE_DAYS or (published and start > published):
+        return None
+    return Period(start, end, " ".join(m.group(0).split()), m.start())
+
+
 def _ranges(text: str, published: date | None) -> list[Period]:
-    """Every explicit range of dates in ``text`` that is not a plan, an event or a comparison."""
+    """Every explicit range of dates or months in ``text`` that is not a plan, an event or a comparison,
+    in text order."""
     found = []
-    for m in _RANGE_RE.finditer_in(text, fold(text), 0):
-        if _RANGE_NOT_REVIEWED.search(_tail(text[max(0, m.start() - 80):m.start()], _CLAUSE_BREAK)):
-            continue
-        period = _range_period(text, m, published)
-        if period is not None:
-            found.append(period)
-    return found
+    folded = fold(text)
+    for guarded, build in ((_RANGE_RE, _range_period), (_MONTH_RANGE_RE, _month_range_period)):
+        for m in guarded.finditer_in(text, folded, 0):
+            if _RANGE_NOT_REVIEWED.search(_tail(text[max(0, m.start() - 80):m.start()], _CLAUSE_BREAK)):
+                continue
+            period = build(text, m, published)
+            if period is not None:
+                found.append(period)
+    return sorted(found, key=lambda p: p.position)
 
 
 _NUMBER_TOKEN = re.compile(r"(?<![\d.,])\d+(?:[.,]\d+)*%?")
@@ -428,6 +459,8 @@ _URL_DATE_RE = re.compile(r"https?://\S*?/(?P<y>20\d\d)[/\-]?(?P<m>0[1-9]|1[0-2]
 _REPORT_DATE_RE = Guarded(r"báo cáo\s+(?:số\s+)?\d+[\w/.\-]*\s+ngày\s+(?P<d>\d{1,2})\s*[/\-.]\s*(?P<m>\d{1,2})"
                           r"\s*[/\-.]\s*(?P<y>(?:19|20)\d\d)")
 _YEAR_TO_DATE_RE = Guarded(r"từ đầu năm|lũy kế|luỹ kế")
+_CUTOFF_DATE_RE = Guarded(r"(?:tính đến|tính tới|lũy kế đến|luỹ kế đến|đến hết|tính từ đầu năm đến)\s+(?:hết\s+)?"
+                          r"(?:ngày\s+)?(?P<d>\d{1,2})\s*[/\-.]\s*(?P<m>\d{1,2})\s*[/\-.]\s*(?P<y>(?:19|20)\d\d)")
 
 
 def _url_date(text: str) -> date | None:
@@ -440,13 +473,15 @@ def _url_date(text: str) -> date | None:
 
 
 def _year_to_date(text: str, published: date | None) -> Period | None:
-    """When no period is named: a cited report's date (``Báo cáo số 219/BC-VP ngày 12/9/2023``) or, for a
-    text about ``từ đầu năm``, the publication date ends a period that starts on 1 January."""
+    """When no period is named: a cut-off (``Tính đến ngày 30/6/2024``), a cited report's date (``Báo cáo
+    số 219/BC-VP ngày 12/9/2023``) or, for a text about ``từ đầu năm``, the publication date ends a period
+    that starts on 1 January of its year."""
     folded = fold(text)
-    m = _REPORT_DATE_RE.search(text, folded, 0, len(text))
-    if m:
+    for m in (_CUTOFF_DATE_RE.search(text, folded, 0, len(text)), _REPORT_DATE_RE.search(text, folded, 0, len(text))):
+        if not m:
+            continue
         end = _safe_date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
-        if end and (published is None or end <= published):
+        if end and end.timetuple().tm_yday > 1 and (published is None or end <= published):
             return Period(date(end.year, 1, 1), end, " ".join(m.group(0).split()), m.start())
     m = _YEAR_TO_DATE_RE.search(text, folded, 0, len(text))
     if m and published:
@@ -494,8 +529,8 @@ def find_period(text: str, published: date | None = None) -> Period | None:
 
 
 _CUTOFF_RE = Guarded(
-    r"(?:tính đến|tính tới|lũy kế đến|đến hết)\s+(?:ngày\s+)?(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})"
-    r"(?:\s*/\s*(?P<y>(?:19|20)\d\d))?")
+    r"(?:tính đến|tính tới|lũy kế đến|luỹ kế đến|đến hết)\s+(?:ngày\s+)?(?P<d>\d{1,2})\s*[/.]\s*(?P<m>\d{1,2})"
+    r"(?:\s*[/.]\s*(?P<y>(?:19|20)\d\d))?(?!\d)")
 _CLAUSE_YEAR_RE = Guarded(r"(?:^|[\s,(])(?:trong\s+|cả\s+)?năm\s+(?P<year>(?:19|20)\d\d)\b")
 _OPENING_YEAR_RE = re.compile(r"\s*(?:trong\s+)?(?:cả\s+)?năm\s+(?P<year>(?:19|20)\d\d)\s*,", re.IGNORECASE)
 
@@ -505,8 +540,9 @@ def clause_period(text: str, start: int, sentence_start: int, report: Period | N
 
     The clause runs back from the figure to the previous comma, semicolon or sentence start for a year
     (``năm 2018 Cổng xếp hạng …``); a sentence that opens with a year (``Năm 2024, Văn phòng …``) sets
-    it for the whole sentence; a cut-off date (``tính đến ngày 17/5/2019 …``) reaches back to the
-    previous semicolon.
+    it for the whole sentence; so does an explicit range before the figure (``trong giai đoạn từ ngày
+    2.1.2018 đến 17.5.2018, trung tâm tiếp nhận …`` in a weekly bulletin); a cut-off date (``tính đến
+    ngày 17/5/2019 …``) reaches back to the previous semicolon.
     """
     if report is None:
         return None
@@ -526,6 +562,11 @@ def clause_period(text: str, start: int, sentence_start: int, report: Period | N
     for year, position in years:
         if not report.start.year <= year <= report.end.year:
             return Period(date(year, 1, 1), date(year, 12, 31), f"năm {year}", position)
+    sentence = text[sentence_start:start]
+    ranges = [p for p in _ranges(sentence, None)]
+    if ranges and (ranges[-1].start, ranges[-1].end) != (report.start, report.end):
+        own = ranges[-1]
+        return Period(own.start, own.end, own.label, sentence_start + own.position)
     cutoffs = list(_CUTOFF_RE.finditer_in(segment, folded, 0))
     if cutoffs:
         m = cutoffs[-1]
