@@ -154,8 +154,8 @@ _NOT_REVIEWED_WORDS = {
 }
 _NOT_REVIEWED_MAX_WORDS = max(len(w.split()) for w in _NOT_REVIEWED_WORDS)
 _MONTH_BEFORE = re.compile(r"tháng\s+\d{1,2}\s*$|tháng\s*$", re.IGNORECASE)
-_CLAUSE_BREAK = re.compile(r"[.,;]")
-_SENTENCE_BREAK = re.compile(r"[.;]")
+_CLAUSE_BREAK = re.compile(r"[.,;\n]")
+_SENTENCE_BREAK = re.compile(r"[.;\n]")
 _PLAN_AFTER = re.compile(r"\s*(?:,\s*)?(?:Văn phòng[^.;]{0,40}?xác định|cần|phải|sẽ|tiếp tục|là năm)",
                          re.IGNORECASE)
 _REVIEW_CUE = re.compile(r"tổng kết|sơ kết|kết quả|tình hình|đánh giá|trong|qua|thực hiện nhiệm vụ|báo cáo|công tác",
