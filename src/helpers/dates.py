@@ -421,26 +421,28 @@ def _ranges(text: str, published: date | None) -> list[Period]:
     return sorted(found, key=lambda p: p.position)
 
 
+_SENTENCE_END = re.compile(r"[.;:](?:\s|$)")
 _NUMBER_TOKEN = re.compile(r"(?<![\d.,])\d+(?:[.,]\d+)*%?")
 
 
 def _headline_figure_position(text: str) -> int:
     """Where the body first repeats a number of the headline (``99,4%``, ``180``), else -1.
 
-    The headline is taken as the short lines before the first paragraph, leaving out menus (``|``) and
-    datelines; years and numbers shorter than three characters (``6 nghìn``) are too common to trace.
+    The headline is taken as the short lines before the first paragraph (a long line, or one of sentences),
+    leaving out menus (``|``) and datelines; years and numbers shorter than three characters (``6 nghìn``)
+    are too common to trace.
     """
     head_end = 0
     tokens: list[str] = []
     for line in text.split("\n", 40)[:40]:
-        if len(line) > 200:
-            break
+        if len(line) > 200 or (len(line) > 80 and _SENTENCE_END.search(line)):
+            break  # the first paragraph
         head_end += len(line) + 1
         if "|" in line or _dateline(line):
             continue
         tokens += [t for t in _NUMBER_TOKEN.findall(line) if len(t) >= 3 and not _YEAR_TOKEN.fullmatch(t)]
     first = -1
-    for token in set(tokens):
+    for token in sorted(set(tokens)):
         m = re.search(r"(?<![\d.,])" + re.escape(token) + r"(?![\d]|[.,]\d)", text[head_end:])
         if m and (first == -1 or head_end + m.start() < first):
             first = head_end + m.start()
@@ -450,6 +452,8 @@ def _headline_figure_position(text: str) -> int:
 def _headline_range(text: str, ranges: list[Period]) -> Period:
     """The range the headline's figures belong to: the last one before the body repeats a headline
     number (a weekly bulletin that also gives the running total since January); else the first."""
+    if len(ranges) == 1:
+        return ranges[0]
     figure_at = _headline_figure_position(text)
     before = [p for p in ranges if p.position < figure_at]
     return before[-1] if before else ranges[0]
