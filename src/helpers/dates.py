@@ -232,8 +232,10 @@ def _quarter_period(m: re.Match, default_year: int | None) -> Period | None:
         return None
     q = _ROMAN.get(m.group("q").upper()) or int(m.group("q"))
     before = _tail(m.string[max(0, m.start() - 100):m.start()], _SENTENCE_BREAK)
-    first_month = 1 if _EVENT_BEFORE.search(before) else 3 * q - 2
-    return Period(date(year, first_month, 1), _month_end(year, 3 * q), m.group("label").strip(), m.start())
+    label = m.group("label").strip()
+    if _EVENT_BEFORE.search(before):
+        return Period(date(year, 1, 1), _month_end(year, 3 * q), f"{label} (từ đầu năm)", m.start())
+    return Period(date(year, 3 * q - 2, 1), _month_end(year, 3 * q), label, m.start())
 
 
 def _month_period(m: re.Match, reference: date | None) -> Period | None:
