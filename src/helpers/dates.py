@@ -36,6 +36,8 @@ _DATELINE_PREFIX = (rf"^[(\[]?\s*(?:(?:[^\n\d]{{0,40}}?{_PUBLISHING_LABEL}|ngày
 _DATELINE_SUFFIX = rf"(?:\s*[,|\-]?\s*(?:lúc\s*)?{_TIME})?(?:\s*[(\[]GMT\s*[+-]\s*\d+[)\]])?(?P<rest>[^\n]*)$"
 _DATELINE_RES = [re.compile(_DATELINE_PREFIX + date_form + _DATELINE_SUFFIX, re.IGNORECASE)
                  for date_form in (_DMY, _DMY_WORDS, _YMD)]
+_DATELINE_FORMS = list(zip(_DATELINE_RES, ("", "tháng", "-")))  # each form with a string it cannot lack
+_DIGIT = re.compile(r"\d")
 _HAS_TIME = re.compile(_TIME, re.IGNORECASE)
 _WEEKDAY = re.compile(r"thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])\b|chủ nhật", re.IGNORECASE)
 # A date in what follows the dateline's date makes the line a range or a sentence, not a dateline.
@@ -73,11 +75,16 @@ _RANGE_WORD = re.compile(r"^(?:đến|tới|-\s*\d)", re.IGNORECASE)
 def _dateline(line: str) -> tuple[date, bool, bool, bool] | None:
     """(date, labelled, looks like a site's clock, names a weekday) when ``line`` is a dateline, else None."""
     stripped = line.strip()
-    for regex in _DATELINE_RES:
-        m = regex.match(stripped)
-        if m:
-            break
-    else:
+    first_digit = _DIGIT.search(stripped)
+    if first_digit is None or first_digit.start() > 70:
+        return None  # the date of a dateline stands after at most a label, a weekday and a time
+    m = None
+    for regex, needs in _DATELINE_FORMS:
+        if needs in stripped.lower():
+            m = regex.match(stripped)
+            if m:
+                break
+    if m is None:
         return None
     rest = _REST_LEAD.sub("", m.group("rest")).strip()
     # A dateline carries at most a little furniture after the date ("Xem cỡ chữ: A+ A-", "| Lượt xem: 519"),
@@ -108,12 +115,14 @@ def find_published(text: str, head_lines: int = 12) -> date | None:
     lines = [line for line in text.split("\n", 200)[:200] if line.strip()][:head_lines]
     found: list[tuple[bool, bool, bool, int, date]] = []
     for index, line in enumerate(lines):
-        if len(line) > 300:
-            continue  # a paragraph of prose
+        if len(line) > 300 or not _YEAR_TOKEN.search(line):
+            continue  # a paragraph of prose, or no date with a year
         dateline = _dateline(line)
         if dateline:
             day, labelled, site_clock, weekday = dateline
             found.append((site_clock, not labelled, weekday, index, day))
+            if labelled and not weekday:
+                break  # nothing later can rank above it
     return min(found)[4] if found else None
 
 
@@ -471,7 +480,7 @@ _CUTOFF_DATE_RE = Guarded(r"(?:tính đến|tính tới|lũy kế đến|luỹ k
 
 def _url_date(text: str) -> date | None:
     """The month (or day) a news URL printed in the text was filed under (``…/chinh-tri/201507/…``)."""
-    m = _URL_DATE_RE.search(text)
+    m = _URL_DATE_RE.search(text) if "http" in text else None
     if not m:
         return None
     y, mo = int(m.group("y")), int(m.group("m"))
@@ -569,7 +578,7 @@ def clause_period(text: str, start: int, sentence_start: int, report: Period | N
         if not report.start.year <= year <= report.end.year:
             return Period(date(year, 1, 1), date(year, 12, 31), f"năm {year}", position)
     sentence = text[sentence_start:start]
-    ranges = [p for p in _ranges(sentence, None)]
+    ranges = _ranges(sentence, None) if ("đến" in sentence or "tới" in sentence) else []
     if ranges and (ranges[-1].start, ranges[-1].end) != (report.start, report.end):
         own = ranges[-1]
         return Period(own.start, own.end, own.label, sentence_start + own.position)
