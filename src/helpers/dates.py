@@ -2,13 +2,16 @@
 
 * ``find_published(text)``: the publication date from the datelines real portals print near the top
   (``10/02/2024 08:48:00``, ``Đăng ngày 08 - 01 - 2022``, ``29/12/2017, 9:12 (GMT+7)``,
-  ``Ngày đăng: …``, ``Cập nhật: …``). A date inside a sentence (``Ngày 27/5/2019, đồng chí …``) is
-  the date of an event, not of publication, and is not taken.
-* ``find_period(text, published)``: the period the report reviews, telling it from the plan year
-  (``tổng kết năm 2017, phương hướng năm 2018`` reviews 2017).
-* ``clause_period(text, start, report_period)``: the period of one figure when its own clause names
-  another year (``năm 2018 Cổng xếp hạng thứ 35/61`` in a 2019 report) or a cut-off
-  (``tính đến ngày 17/5/2019``).
+  ``Ngày đăng: …``, ``( Cập nhật lúc: … )``). A date inside a sentence (``Ngày 27/5/2019, đồng chí …``)
+  or a range (``từ ngày 1/8/2018 đến …``) is not a dateline; a site's clock above the headline loses to
+  the article's own date line.
+* ``find_period(text, published)``: the period the report reviews: an explicit range of dates first,
+  else the best-cued label (``6 tháng đầu năm``, ``quý III``, ``tháng 10 vừa qua``, ``năm 2023``,
+  ``giai đoạn 2015-2020``), telling it from the plan year (``tổng kết năm 2017, phương hướng năm 2018``
+  reviews 2017).
+* ``clause_period(text, start, sentence_start, report_period)``: the period of one figure when its own
+  clause names another year (``năm 2018 Cổng xếp hạng thứ 35/61`` in a 2019 report), its sentence
+  another range, or a cut-off (``tính đến ngày 17/5/2019``).
 """
 from __future__ import annotations
 
