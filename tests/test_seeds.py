@@ -91,8 +91,8 @@ EXPECTED = {
 EXPECTED_REPORTS = {
     TQ_2023: ("Tuyên Quang", "08", "Tuyên Quang", "text", "2023-01-01", "2023-12-31", "2024-02-10"),
     TH_2021: ("Thanh Hóa", "38", "Thanh Hóa", "text", "2021-01-01", "2021-12-31", "2022-01-08"),
-    LS_2019: ("Lạng Sơn", "20", "Lạng Sơn", "official", "2019-01-01", "2019-05-31", ""),
-    HG_2017: ("Hậu Giang", "93", "Cần Thơ", "official", "2017-01-01", "2017-12-31", "2017-12-29"),
+    LS_2019: ("Lạng Sơn", "20", "Lạng Sơn", "official:Nguyễn Long Hải", "2019-01-01", "2019-05-31", ""),
+    HG_2017: ("Hậu Giang", "93", "Cần Thơ", "official:Trương Cảnh Tuyên", "2017-01-01", "2017-12-31", "2017-12-29"),
     TQ_2023_PRESS: ("Tuyên Quang", "08", "Tuyên Quang", "text", "2023-01-01", "2023-12-31", ""),
 }
 

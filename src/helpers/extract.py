@@ -18,7 +18,7 @@ from typing import Iterator
 from .dates import Period, clause_period, find_period, find_published
 from .figures import extract_figures, implausible
 from .panel import build_panel
-from .places import ProvinceMatch, province_by_name, resolve_province
+from .places import ProvinceMatch, ReferenceDataError, load_officials, province_by_name, resolve_province
 from .reading import HTML_SUFFIXES, TEXT_SUFFIXES, read_report
 from .tables import header, render_rows, write_tables
 
@@ -236,6 +236,8 @@ def analyse(report_id: str, text: str, manifest: dict | None, furniture: str = "
         "source_url": source_url,
         "n_facts": len(facts),
     }
+    if match.doubt:
+        warn("ambiguous_province", match.doubt)
     if facts and not match.province:
         warn("no_province", "No province could be decided (manifest, office name, text, URL, officials): the report "
                             "stays out of the panel. Add a manifest row if you know it.")
@@ -310,6 +312,10 @@ def extract(raw_dir: Path, workers: int | None = None) -> Extraction:
         raise RawDirError(f"{raw_dir} is not a folder.")
     if not os.access(raw_dir, os.R_OK | os.X_OK):
         raise RawDirError(f"{raw_dir} cannot be read (permission denied).")
+    try:  # a malformed reference row stops the run with its line, before any report is read
+        load_officials()
+    except ReferenceDataError as error:
+        raise RawDirError(str(error)) from None
     result = Extraction()
     manifest = read_manifest(raw_dir, result.rejected)
     paths = [p for p in list_inputs(raw_dir) if p.relative_to(raw_dir).as_posix() != MANIFEST]
