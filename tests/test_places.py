@@ -327,3 +327,19 @@ def test_a_bad_officials_row_is_a_one_line_error(tmp_path, bad_row, message):
     with pytest.raises(ValueError, match=message) as error:
         load_officials(tmp_path)
     assert "line 9" in str(error.value) and "\n" not in str(error.value)
+
+
+def test_an_html_masthead_names_the_site_when_the_article_names_no_province(tmp_path):
+    """A saved page whose article says only "tỉnh": the logo in the page's header names the site."""
+    from conftest import raw_folder
+    from helpers.extract import extract
+
+    page = ("<!DOCTYPE html><html><head><title>Trung tâm tiếp nhận hơn 9 nghìn hồ sơ</title></head><body>"
+            "<header><div class='logo'>BÁO ĐIỆN TỬ QUẢNG TRỊ</div><nav>Trang chủ | Thời sự</nav></header>"
+            "<article><h1>Trung tâm tiếp nhận hơn 9 nghìn hồ sơ</h1>"
+            "<p>Trong tháng 5/2022, Trung tâm Phục vụ hành chính công tỉnh đã tiếp nhận 9.120 hồ sơ.</p></article>"
+            "</body></html>")
+    without_logo = page.replace("BÁO ĐIỆN TỬ QUẢNG TRỊ", "TIN TỨC").replace("9.120", "9.210")  # not a duplicate
+    result = extract(raw_folder(tmp_path, {"a.html": page, "b.html": without_logo}))
+    provinces = {r["report_id"]: r["province"] for r in result.reports}
+    assert provinces == {"a": "Quảng Trị", "b": ""}

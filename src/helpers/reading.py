@@ -217,20 +217,22 @@ _BLOCK_TAGS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6",
 
 
 def split_html(html: str) -> tuple[str, str]:
-    """Reduce an HTML page to (article text, footer text), from one parse.
+    """Reduce an HTML page to (article text, site identity text), from one parse.
 
     The article: title first, then the article's blocks, one per line. Scripts, styles, navigation,
     headers, footers and elements whose class or id names site furniture (menus, sidebars, share bars,
     related news) are removed; when the page has an ``<article>`` or a ``<main>``, only that is kept.
 
-    The footer (owner, copyright, address) is kept apart: it never yields figures, but it names the
-    portal's owner ("Cơ quan chủ quản: UBND tỉnh X"), a last textual clue to the province.
+    The site's identity is kept apart: the masthead (``<header>``, logo, banner: "BÁO ĐIỆN TỬ X") and the
+    footer (owner, copyright, address). It never yields figures, but it names the site ("Cơ quan chủ quản:
+    UBND tỉnh X"), a textual clue to the province when the article names none.
     """
     tree = HTMLParser(html)
     title_node = tree.css_first("h1") or tree.css_first("title")
     title = title_node.text(separator=" ", strip=True) if title_node else ""
-    owner = "\n".join(node.text(separator="\n", strip=True) for node in
-                      tree.css("footer, [class*=footer], [id*=footer], [class*=copyright], [id*=copyright]"))
+    owner = "\n".join(node.text(separator="\n", strip=True) for node in tree.css(
+        "header, [class*=logo], [id*=logo], [class*=masthead], [class*=banner], "
+        "footer, [class*=footer], [id*=footer], [class*=copyright], [id*=copyright]"))
     for node in tree.css(",".join(_DROP_TAGS)):
         node.decompose()
     for node in tree.css("[class], [id]"):
