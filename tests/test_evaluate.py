@@ -137,7 +137,6 @@ def test_cli_prints_details_and_exits_by_threshold(tmp_path):
     assert missing.returncode == 2 and "error:" in missing.stderr and "Traceback" not in missing.stderr
 
 
-@pytest.mark.xfail(strict=True, reason="issue #11 in progress: the extractor is not yet at the bar (see the closing note)")
 def test_the_labelled_corpus_meets_the_bar():
     """The committed tables against the devset truth (tests/devset): issue #11's thresholds."""
     score = evaluate(PROCESSED, DEVSET_TRUTH)
