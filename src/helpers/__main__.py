@@ -58,6 +58,13 @@ def _evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _officials(args: argparse.Namespace) -> int:
+    from .officials_coverage import coverage_table
+
+    sys.stdout.write(coverage_table())
+    return 0
+
+
 def _notebooks(args: argparse.Namespace) -> int:
     from .notebooks import execute_all
 
@@ -89,6 +96,8 @@ def build_parser() -> argparse.ArgumentParser:
         evaluate.add_argument(f"--min-{name}", type=float, default=0.0, metavar="X",
                               help=f"exit 1 when the {what} is below X (default 0: always exit 0)")
     evaluate.set_defaults(run=_evaluate)
+    officials = commands.add_parser("officials", help="print how much of each province's leadership officials.csv knows")
+    officials.set_defaults(run=_officials)
     notebooks = commands.add_parser("notebooks", help="re-execute the notebooks in place with their default parameters")
     notebooks.set_defaults(run=_notebooks)
     return parser
