@@ -233,6 +233,7 @@ _CHANGE_REFERENCE_BEFORE = Guarded(r"(?P<verb>tăng|giảm|nhiều hơn|ít hơn
                                    + r"\s*(?:là|:)?\s*$")
 # "… 03 lượt đoàn đông người với 55 lượt người": the people of a count that is no figure belong to it.
 _WITH_BEFORE = re.compile(r"[^.;\d]{0,30}\bvới\s*$", I)  # used with .match(text, pos, endpos): no "^"
+_IDIOM_ENDINGS = ("là", ":", "trước", "kỳ", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9")  # what the idiom can end with
 # A rank after a rank: "đứng 14/63 tỉnh thành cả nước và 3/14 tỉnh vùng …", "xếp thứ 16 cả nước và thứ 3 khu vực".
 _NEXT_RANK = re.compile(r"[^.;\d]{0,80}?(?:,|\bvà)\s*(?:(?:xếp |đứng )?(?:thứ|hạng)\s*)?$", I)
 _CONTINUATION_BEFORE = re.compile(r"(?:,|\bvà)\s*$", I)
@@ -343,6 +344,7 @@ def extract_figures(text: str, body_end: int | None = None) -> list[Figure]:
     for s_start, s_end in split_sentences(text[:body_end]):
         quoted = [(m.start(), m.end()) for m in _QUOTE_RE.finditer(text, s_start, s_end)]
         scope = SentenceScope(text, folded, s_start, s_end, other_unit_before, totals_before)
+        sentence_first = len(figures)
         last_level: Figure | None = None
         last_figure: Figure | None = None
         last_number_end = s_start
@@ -371,15 +373,14 @@ def extract_figures(text: str, body_end: int | None = None) -> list[Figure]:
                               can_be_total=not figure.loose):
                 continue
             figures.append(figure)
-        _drop_stand_ins(figures, s_start)
+        _drop_stand_ins(figures, sentence_first)
         other_unit_before = scope.ends_other()
         totals_before = frozenset(scope.totals)
     return figures
 
 
-def _drop_stand_ins(figures: list[Figure], sentence_start: int) -> None:
-    """Remove the sentence's loose figures of a metric that the sentence also states by a precise rule."""
-    first = next((i for i, f in enumerate(figures) if f.sentence_start == sentence_start), len(figures))
+def _drop_stand_ins(figures: list[Figure], first: int) -> None:
+    """Remove the loose figures of ``figures[first:]`` (one sentence's) whose metric it also states precisely."""
     precise = {f.metric for f in figures[first:] if not f.loose}
     figures[first:] = [f for f in figures[first:] if not (f.loose and f.metric in precise)]
 
@@ -409,7 +410,7 @@ def _figure_for(text, folded, n: Number, windows, s_start, s_end, last_level, la
     if not reference and (change or (last_figure is not None and last_figure.kind == "change")):
         reference = _REFERENCE_BEFORE.last(text, folded, windows[0], n.start)
         reference_first = reference is not None
-    if not change:
+    if not change and before.rstrip().endswith(_IDIOM_ENDINGS):
         idiom_start = max(s_start, n.start - 60)
         change = _CHANGE_REFERENCE_BEFORE.search_in(text[idiom_start:n.start], folded, idiom_start)
         reference = reference or change

@@ -253,7 +253,7 @@ def find_numbers(text: str, start: int = 0, end: int | None = None, quantities_o
         numbers.append(Number(
             value, HEDGES.get(hedge, "exact"), den, bool(pct), bool(scale), raw,
             hedge_match.start() if hedge_match else num_start, num_start, num_end, quantity, hedge))
-    if "nhất" in text[start:end] or "đầu" in text[start:end]:
+    if text.find("nhất", start, end) >= 0 or text.find("đầu", start, end) >= 0:
         numbers.extend(_rank_words(text, start, end))
         numbers.sort(key=lambda n: n.start)
     return numbers

@@ -368,7 +368,7 @@ def headline_and_lead(text: str) -> tuple[str, str]:
     found: list[str] = []
     for line in text[:3000].split("\n")[:25]:
         line = line.strip()
-        if len(_WORD_RE.findall(line)) < 5 or _NOT_HEADLINE_RE.search(line) or publisher.match(line):
+        if line.count(" ") < 4 or len(_WORD_RE.findall(line)) < 5 or _NOT_HEADLINE_RE.search(line) or publisher.match(line):
             continue
         if not _LOWER_LETTER_RE.search(line) and capitals.search(line):
             continue  # a masthead in capitals ("SỞ … TỈNH X"): the site's identity, not the headline

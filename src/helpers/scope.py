@@ -59,6 +59,9 @@ class SentenceScope:
     def __post_init__(self) -> None:
         self.continues = _CONTINUATION_START.match(self.text, self.start) is not None
         self.opens_with_breakdown = _BREAKDOWN_START.match(self.text, self.start) is not None
+        # Most sentences name no other unit and inherit none: then every answer is "no", found once here.
+        self._never_other = not (self.inherited_other and self.continues) and not _OTHER_UNIT.may_match(
+            self.folded, self.start, self.end)
 
     def _clause_start(self, position: int) -> tuple[int, str]:
         cut = max(self.text.rfind(";", self.start, position), self.text.rfind(":", self.start, position))
@@ -70,6 +73,8 @@ class SentenceScope:
         The unit named first in the clause is its subject ("Văn phòng … chỉ đạo các sở …" is the office's;
         "Văn phòng Đoàn ĐBQH và HĐND tỉnh đã tiếp nhận …" is not).
         """
+        if self._never_other:
+            return False
         clause_start, separator = self._clause_start(position)
         other = _OTHER_UNIT.search(self.text, self.folded, clause_start, position)
         own = _OWN_UNIT.search(self.text, self.folded, clause_start, position)
