@@ -181,7 +181,7 @@ HOSTILE = ("Năm 2022, Văn phòng UBND tỉnh Nghệ An tiếp nhận 12.345 v�
 
 
 def test_text_from_reports_is_never_markup(tmp_path):
-    from helpers.batch import run_batch
+    from helpers.publish.batch import run_batch
     from helpers.extract import run_extraction
 
     raw = raw_folder(tmp_path, {"hostile.txt": "Văn phòng UBND tỉnh Nghệ An tổng kết năm 2022\n" + HOSTILE})

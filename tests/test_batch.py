@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from conftest import RAW, ROOT
-from helpers.batch import choose_provinces, slugify
+from helpers.publish.batch import choose_provinces, slugify
 from helpers.compare import ParameterError
 from helpers.extract import run_extraction
 
