@@ -208,13 +208,15 @@ def changes_over_time(panel: pd.DataFrame, facts: pd.DataFrame, reports: pd.Data
     """Levels of ``metric`` per group and year, plus values derived from ``change`` facts.
 
     A change of +c against year Y stated in a report whose level for its own year is v gives the
-    derived level v − c for year Y (``derived`` True, ``source`` names the change). Only full-year
+    derived level v − c for year Y (``derived`` True, ``source`` names the change, and ``base_value``,
+    ``base_year``, ``change`` give its parts; NaN for stated rows). Only full-year
     periods are used; a derived value is exact only when both the level and the change are exact.
     """
     levels = with_period(panel[panel["metric"] == metric])
     levels = levels[levels["full_year"]]
     rows = [dict(group=g, year=int(y), value=v, qualifier=q, derived=False, source="stated")
             for g, y, v, q in zip(levels["province"], levels["year"], levels["value"], levels["qualifier"])]
+    nan = float("nan")
     changes = facts[(facts["metric"] == metric) & (facts["kind"] == "change")]
     changes = changes.merge(reports[["report_id", "province"]], on="report_id")
     for _, change in changes.iterrows():
@@ -228,8 +230,10 @@ def changes_over_time(panel: pd.DataFrame, facts: pd.DataFrame, reports: pd.Data
         exact = level["qualifier"] == "exact" and change["qualifier"] == "exact"
         rows.append(dict(group=change["province"], year=int(change["reference"]), value=level["value"] - change["value"],
                          qualifier="exact" if exact else "about", derived=True,
-                         source=f"{level['value']:g} in {own_year} minus a change of {change['value']:+g}"))
-    out = pd.DataFrame(rows, columns=["group", "year", "value", "qualifier", "derived", "source"])
+                         source=f"{level['value']:g} in {own_year} minus a change of {change['value']:+g}",
+                         base_value=level["value"], base_year=own_year, change=change["value"]))
+    columns = ["group", "year", "value", "qualifier", "derived", "source", "base_value", "base_year", "change"]
+    out = pd.DataFrame([{"base_value": nan, "base_year": nan, "change": nan, **row} for row in rows], columns=columns)
     if group_by == "province_2025" and not out.empty:
         successor = {p: province_by_name(p).province_2025 for p in out["group"].unique()}
         out["group"] = out["group"].map(successor)

@@ -47,6 +47,11 @@ def link(url: str, text: str) -> Markup:
     return Markup(f'<a href="{html.escape(target, quote=True)}" rel="noopener noreferrer">{escape(text)}</a>')
 
 
+def link_inside(href: str, text: str) -> Markup:
+    """A link to another page of the site (a relative file name made here, never from a report)."""
+    return Markup(f'<a href="{html.escape(href, quote=True)}">{escape(text)}</a>')
+
+
 class Block:
     """A piece of a page: ``html`` (safe) and ``text`` (what it says, for plain-text outputs)."""
 
@@ -103,3 +108,28 @@ def section(*blocks: Block) -> Block:
     for block in blocks[1:]:
         out = out + block
     return out
+
+
+def shaded_table(corner: str, row_names: list, column_names: list[str], counts: dict, css_class: str = "coverage",
+                 number=str, vertical_headers: bool = False) -> Block:
+    """A table whose cells are counts shaded by size (5 steps, white for none): a picture made of HTML.
+
+    ``row_names`` are text or :class:`Markup` (a link); ``counts`` maps ``(row index, column index)`` to
+    a count; ``number`` writes a count (the language's digits)."""
+    top = max([n for n in counts.values() if n] or [1])
+    klass = "vertical" if vertical_headers else ""
+    head = "".join(f'<th class="{klass}"><span>{escape(c)}</span></th>' if klass else f"<th>{escape(c)}</th>"
+                   for c in column_names)
+    rows, text_rows = [], [" | ".join([plain(corner)] + [plain(c) for c in column_names])]
+    for i, name in enumerate(row_names):
+        cells, texts = [], []
+        for j in range(len(column_names)):
+            n = int(counts.get((i, j), 0) or 0)
+            shade = 0 if n == 0 else max(1, -(-4 * n // top))
+            cells.append(f'<td class="cell shade-{shade}">{escape(number(n)) if n else ""}</td>')
+            texts.append(str(n) if n else "")
+        rows.append(f"<tr><td>{escape(name)}</td>{''.join(cells)}</tr>")
+        text_rows.append(" | ".join([plain(name)] + texts))
+    markup = (f'<div class="table-wrap {css_class}"><table><thead><tr><th>{escape(corner)}</th>{head}</tr></thead>'
+              f"<tbody>{''.join(rows)}</tbody></table></div>")
+    return Block(markup, "\n".join(text_rows))

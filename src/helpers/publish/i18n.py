@@ -138,13 +138,13 @@ PHRASES = {
     "rankings": ("Xếp theo chỉ tiêu", "Side by side, metric by metric"),
     "rankings_note": ("Các chỉ tiêu được ít nhất {min} {group} nêu cho cả năm; giá trị lớn nhất trước (hạng 1 "
                       "trước với chỉ tiêu xếp hạng).",
-                      "Metrics that at least {min} {group}s state for a full year; largest first (rank 1 first for "
+                      "Metrics that at least {min} {group} state for a full year; largest first (rank 1 first for "
                       "rankings)."),
     "rankings_none": ("Chưa có chỉ tiêu nào được ít nhất {min} {group} nêu cho cả năm.",
-                      "No metric is stated by at least {min} {group}s for a full year yet."),
+                      "No metric is stated by at least {min} {group} for a full year yet."),
     "not_compared": ("Chưa đủ để so sánh", "Not enough to compare"),
     "not_compared_note": ("Các chỉ tiêu được ít hơn {min} {group} nêu cho cả năm:",
-                          "Metrics that fewer than {min} {group}s state for a full year:"),
+                          "Metrics that fewer than {min} {group} state for a full year:"),
     "reported_by": ("{metric}: {who}", "{metric}: {who}"),
     "nobody": ("chưa ai nêu cho cả năm", "no full-year figure"),
     "partial": ("Số liệu một phần năm", "Figures for part of a year"),

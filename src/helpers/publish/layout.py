@@ -65,6 +65,10 @@ pre { white-space: pre-wrap; overflow-wrap: anywhere; background: #f6f8fa; paddi
 .shade-0 { background: #fff; color: #8c959f; } .shade-1 { background: #deebf7; } .shade-2 { background: #9ecae1; }
 .shade-3 { background: #4292c6; color: #fff; } .shade-4 { background: #08519c; color: #fff; }
 .coverage th:first-child, .coverage td:first-child { white-space: nowrap; }
+.matrix td:first-child { white-space: normal; min-width: 12rem; }
+.matrix th.vertical { vertical-align: bottom; padding: 0.4rem 0.2rem; }
+.matrix th.vertical span { writing-mode: vertical-rl; transform: rotate(180deg); white-space: nowrap;
+                           font-weight: 500; font-size: 0.8rem; }
 footer { max-width: 64rem; margin: 0 auto; padding: 1rem; border-top: 1px solid #d8dee4; }
 /* nbconvert's wrappers: no prompts, no code, no boxes */
 .jp-InputArea, .jp-InputPrompt, .jp-OutputPrompt, .input_area, .prompt { display: none; }

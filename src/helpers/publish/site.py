@@ -8,7 +8,6 @@ province page, or what failed. The file is rewritten only when its bytes change.
 from __future__ import annotations
 
 import html
-import math
 from pathlib import Path
 
 from ..compare import Tables
@@ -33,24 +32,10 @@ def coverage_picture(tables: Tables, links: dict[str, str], lang: str) -> blocks
     counts = panel.groupby(["province", "year"])["metric"].nunique()
     provinces = sorted(set(panel["province"]))
     years = sorted(set(panel["year"]))
-    top = max(counts.max() if len(counts) else 0, 1)
-    head = "".join(f"<th>{html.escape(y)}</th>" for y in years)
-    rows = []
-    for province in provinces:
-        name = html.escape(province)
-        cell = f'<a href="{html.escape(links[province])}">{name}</a>' if province in links else name
-        cells = []
-        for year in years:
-            n = int(counts.get((province, year), 0))
-            shade = 0 if n == 0 else max(1, math.ceil(4 * n / top))
-            cells.append(f'<td class="cell shade-{shade}">{format_number(n, lang) if n else ""}</td>')
-        rows.append(f"<tr><td>{cell}</td>{''.join(cells)}</tr>")
-    markup = (f'<div class="table-wrap coverage"><table><thead><tr><th>{html.escape(say("col_province", lang))}</th>'
-              f"{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>")
-    text = "\n".join([" | ".join([say("col_province", lang)] + years)] + [
-        " | ".join([p] + [str(int(counts.get((p, y), 0))) for y in years]) for p in provinces])
-    return blocks.heading(say("coverage", lang), anchor="coverage") + \
-        blocks.paragraph(say("coverage_note", lang)) + blocks.Block(markup, text)
+    names = [blocks.link_inside(links[p], p) if p in links else p for p in provinces]
+    cells = {(i, j): int(counts.get((p, y), 0)) for i, p in enumerate(provinces) for j, y in enumerate(years)}
+    return blocks.heading(say("coverage", lang), anchor="coverage") + blocks.paragraph(say("coverage_note", lang)) \
+        + blocks.shaded_table(say("col_province", lang), names, years, cells, number=lambda n: format_number(n, lang))
 
 
 def index_html(outcomes, tables: Tables, lang: str) -> str:
