@@ -8,6 +8,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 RAW = ROOT / "data" / "raw"
+SEEDS = RAW / "seeds"  # the five seed reports; RAW also holds the labelled devset (RAW / "devset")
+DEVSET_TRUTH = ROOT / "tests" / "devset" / "truth"
 
 
 def raw_folder(parent: Path, files: dict[str, str], name: str = "raw") -> Path:
@@ -31,4 +33,4 @@ def load_benchmark(name: str):
 def seed_extraction():
     from helpers.extract import extract
 
-    return extract(RAW)
+    return extract(SEEDS)

@@ -13,7 +13,7 @@ import unicodedata
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from conftest import RAW, ROOT, raw_folder
+from conftest import RAW, ROOT, SEEDS, raw_folder
 from helpers.extract import extract
 from helpers.figures import extract_figures
 from helpers.numbers import find_numbers
@@ -156,7 +156,7 @@ def test_interrupted_batch_leaves_no_half_written_report(tmp_path, delay):
     from helpers.extract import run_extraction
 
     processed = tmp_path / "processed"
-    run_extraction(RAW, processed)
+    run_extraction(SEEDS, processed)
     out = tmp_path / "reports"
     process = subprocess.Popen([sys.executable, "-m", "helpers", "batch", "--processed", str(processed), "--out",
                                 str(out), "--jobs", "2", "--quiet"], cwd=ROOT, start_new_session=True,
@@ -225,7 +225,7 @@ def test_a_saved_portal_page_reads_like_its_text(tmp_path):
     """The same article saved as a portal page (menus, share bar, related news, footer) gives the same figures."""
     import html as html_module
 
-    source = RAW / "001_82b75d6fe802a88a.txt"
+    source = SEEDS / "001_82b75d6fe802a88a.txt"
     lines = source.read_text(encoding="utf-8").split("\n")
     paragraphs = "".join(f"<p>{html_module.escape(line)}</p>" for line in lines[1:] if line.strip())
     page = (f"<!DOCTYPE html><html><head><title>{html_module.escape(lines[0])} - Cổng TTĐT</title>"

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from conftest import RAW, ROOT
+from conftest import ROOT, SEEDS
 from helpers.publish.batch import choose_provinces, slugify
 from helpers.compare import ParameterError
 from helpers.extract import run_extraction
@@ -33,7 +33,7 @@ def test_choose_provinces():
 
 def test_batch_writes_one_page_per_province_and_an_index(tmp_path):
     processed = tmp_path / "processed"
-    run_extraction(RAW, processed)
+    run_extraction(SEEDS, processed)
     out = tmp_path / "reports"
     result = subprocess.run([sys.executable, "-m", "helpers", "batch", "--processed", str(processed), "--out", str(out),
                              "--jobs", "2", "--quiet"], capture_output=True, text=True, cwd=ROOT)
@@ -53,7 +53,7 @@ def test_batch_writes_one_page_per_province_and_an_index(tmp_path):
 
 def test_unknown_province_is_a_clear_error(tmp_path):
     processed = tmp_path / "processed"
-    run_extraction(RAW, processed)
+    run_extraction(SEEDS, processed)
     result = subprocess.run([sys.executable, "-m", "helpers", "batch", "--processed", str(processed), "--out",
                              str(tmp_path / "r"), "--provinces", "Thanh Hao", "--quiet"], capture_output=True, text=True)
     assert result.returncode == 2 and "Did you mean: Thanh Hóa" in result.stderr and "Traceback" not in result.stderr
@@ -61,7 +61,7 @@ def test_unknown_province_is_a_clear_error(tmp_path):
 
 def test_a_failing_province_does_not_stop_the_others(tmp_path):
     processed = tmp_path / "processed"
-    run_extraction(RAW, processed)
+    run_extraction(SEEDS, processed)
     # Corrupt one province's rows (a metric the catalog does not know) so that its profile raises.
     panel = processed / "panel.csv"
     lines = panel.read_text(encoding="utf-8").splitlines()
@@ -86,7 +86,7 @@ def test_a_failing_province_does_not_stop_the_others(tmp_path):
 def test_bad_batch_parameters_are_clear_errors(tmp_path, args, message):
     (tmp_path / "FILE").write_text("x")
     processed = tmp_path / "processed"
-    run_extraction(RAW, processed)
+    run_extraction(SEEDS, processed)
     base = {"--processed": str(processed), "--out": str(tmp_path / "out"), "--jobs": "1"}
     for flag, value in zip(args[::2], args[1::2]):
         base[flag] = value.replace("FILE", str(tmp_path / "FILE"))

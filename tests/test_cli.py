@@ -6,7 +6,7 @@ import shutil
 import subprocess
 import sys
 
-from conftest import RAW, ROOT
+from conftest import RAW, ROOT, SEEDS
 from helpers.tables import COLUMNS, format_number
 
 
@@ -54,9 +54,9 @@ def test_unwritable_out_dir_is_a_clear_error(tmp_path):
 
 def test_every_input_is_in_reports_or_rejected(tmp_path):
     raw = tmp_path / "raw"
-    shutil.copytree(RAW, raw)
+    shutil.copytree(SEEDS, raw)
     (raw / "empty.txt").write_text("")
-    (raw / "copy.txt").write_bytes((RAW / "000_0835b43f0e71c7cd.txt").read_bytes())
+    (raw / "copy.txt").write_bytes((SEEDS / "000_0835b43f0e71c7cd.txt").read_bytes())
     (raw / "notes.pdf").write_bytes(b"%PDF-1.4")
     (raw / "nothing.txt").write_text("Văn phòng UBND tỉnh họp giao ban.")
     out = tmp_path / "out"

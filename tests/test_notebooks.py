@@ -10,7 +10,7 @@ import papermill
 import pytest
 from papermill.exceptions import PapermillExecutionError
 
-from conftest import RAW, ROOT
+from conftest import RAW, ROOT, SEEDS
 from helpers.extract import run_extraction
 from helpers.notebooks import KERNEL
 
@@ -44,7 +44,7 @@ def processed(tmp_path_factory):
 
 def test_clean_reports_on_another_folder(tmp_path):
     raw = tmp_path / "raw"
-    shutil.copytree(RAW, raw)
+    shutil.copytree(SEEDS, raw)
     (raw / "blank.txt").write_text("   ")
     text = _run("01_clean_reports.ipynb", tmp_path, raw_dir=str(raw), processed_dir=str(tmp_path / "out"))
     assert "blank.txt" in text and "empty" in text
@@ -85,7 +85,7 @@ def test_nbval_fails_when_a_figure_changes(tmp_path):
     shutil.copytree(ROOT / "data", copy / "data")
     (copy / "pytest.ini").write_text("[pytest]\n")
     assert _nbval(copy).returncode == 0, "the untouched copy must pass"
-    report = copy / "data" / "raw" / "000_0835b43f0e71c7cd.txt"
+    report = copy / "data" / "raw" / "seeds" / "000_0835b43f0e71c7cd.txt"
     report.write_text(report.read_text(encoding="utf-8").replace("52.200 văn bản", "53.200 văn bản"), encoding="utf-8")
     run_extraction(copy / "data" / "raw", copy / "data" / "processed")
     result = _nbval(copy)

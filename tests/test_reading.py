@@ -60,6 +60,20 @@ def test_bad_input_is_rejected_with_a_reason(data, reason):
     assert result.detail
 
 
+@pytest.mark.parametrize("text", [
+    "THỜI SỰ | CHÍNH TRỊ - XÃ HỘI | KINH TẾ\nVăn phòng tiếp nhận 52.200 văn bản đến.",  # capital Ã is a letter
+    "ĐÃ TIẾP NHẬN 1.200 HỒ SƠ\nNăm 2023, Văn phòng đã tiếp nhận hồ sơ.",
+])
+def test_capital_a_tilde_is_not_mojibake(text):
+    assert read_bytes(text.encode("utf-8"), ".txt").ok
+
+
+@pytest.mark.parametrize("word", ["thành phố", "đúng hạn", "tiếp nhận trực tuyến", "XÃ HỘI thành phố"])
+def test_double_encoded_words_are_still_rejected(word):
+    data = (word + " văn bản đến").encode("utf-8").decode("cp1252", errors="ignore").encode("utf-8")
+    assert read_bytes(data, ".txt").reason == "bad_encoding"
+
+
 def test_html_keeps_the_article_and_drops_furniture():
     html = """<html><head><title>T</title><script>var x = "tiếp nhận 999 văn bản";</script>
     <style>.a{}</style></head><body><nav>Trang chủ 123 văn bản</nav>

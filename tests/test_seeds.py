@@ -125,9 +125,9 @@ def test_figure_with_its_own_year_gets_that_period(seed_extraction):
 
 def test_every_fact_points_at_its_text(seed_extraction):
     from helpers.reading import read_report
-    from conftest import RAW
+    from conftest import SEEDS
 
-    texts = {p.stem: read_report(p).text for p in RAW.glob("*.txt")}
+    texts = {p.stem: read_report(p).text for p in SEEDS.glob("*.txt")}
     for fact in seed_extraction.facts:
         text = texts[fact["report_id"]]
         assert fact["sentence"] in text

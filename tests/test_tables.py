@@ -5,7 +5,7 @@ import shutil
 
 import pytest
 
-from conftest import RAW, load_benchmark, raw_folder
+from conftest import SEEDS, load_benchmark, raw_folder
 from helpers.extract import PER_REPORT_TABLES, extract
 from helpers.tables import render_csv, render_rows
 
@@ -21,7 +21,7 @@ def test_rendered_report_by_report_is_the_table_rendered_whole(tmp_path):
         "odd copy.txt": ODD,  # rejected as a duplicate: no rows
         "no place.txt": "Năm 2022, Văn phòng tiếp nhận 1.234 văn bản đến.\n",
     })
-    shutil.copytree(RAW, raw, dirs_exist_ok=True)
+    shutil.copytree(SEEDS, raw, dirs_exist_ok=True)
     make_corpus.write_corpus(12, raw / "generated", tmp_path / "truth.jsonl", seed=5)
     result = extract(raw, workers=1)
     assert len(result.reports) == 19 and len(result.warnings) >= 3 and result.rejected

@@ -42,6 +42,24 @@ def _batch(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+def _evaluate(args: argparse.Namespace) -> int:
+    from .evaluate import EvaluationError, evaluate, render
+
+    try:
+        evaluation = evaluate(Path(args.processed_dir), Path(args.truth_dir))
+    except EvaluationError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    sys.stdout.write(render(evaluation))
+    shortfalls = [f"{name} {got:.3f} < {bar:.3f}" for name, got, bar in (
+        ("recall", evaluation.recall, args.min_recall), ("precision", evaluation.precision, args.min_precision),
+        ("report fields", evaluation.field_accuracy, args.min_fields)) if got < bar]
+    if shortfalls:
+        print("below the thresholds: " + "; ".join(shortfalls), file=sys.stderr)
+        return 1
+    return 0
+
+
 def _notebooks(args: argparse.Namespace) -> int:
     from .notebooks import execute_all
 
@@ -72,6 +90,15 @@ def build_parser() -> argparse.ArgumentParser:
                        help=f"language of the pages (default {DEFAULT_LANGUAGE}: the readers are Vietnamese)")
     batch.add_argument("--quiet", action="store_true", help="no progress bar")
     batch.set_defaults(run=_batch)
+    evaluate = commands.add_parser(
+        "evaluate", help="score PROCESSED_DIR's tables against hand-labelled truth (one JSON per report) in TRUTH_DIR")
+    evaluate.add_argument("processed_dir", metavar="PROCESSED_DIR")
+    evaluate.add_argument("truth_dir", metavar="TRUTH_DIR")
+    for name, what in (("recall", "share of labelled figures found"), ("precision", "share of extracted rows not wrong"),
+                       ("fields", "share of report fields right")):
+        evaluate.add_argument(f"--min-{name}", type=float, default=0.0, metavar="X",
+                              help=f"exit 1 when the {what} is below X (default 0: always exit 0)")
+    evaluate.set_defaults(run=_evaluate)
     notebooks = commands.add_parser("notebooks", help="re-execute the notebooks in place with their default parameters")
     notebooks.set_defaults(run=_notebooks)
     return parser

@@ -72,8 +72,12 @@ def period_label(start: str, end: str) -> str:
 
 
 def with_period(frame: pd.DataFrame) -> pd.DataFrame:
-    """Add ``year``, ``full_year`` and ``period`` (label) columns from period_start/period_end."""
-    out = frame.copy()
+    """Add ``year``, ``full_year`` and ``period`` (label) columns from period_start/period_end.
+
+    Rows without a period (a report whose period could not be decided) are left out: they cannot be placed
+    in time; ``warnings.csv`` and the cleaning notebook list them.
+    """
+    out = frame[frame["period_start"].fillna("").astype(str) != ""].copy()
     out["year"] = out["period_start"].str[:4].astype(int)
     out["full_year"] = out["period_start"].str[5:] == "01-01"
     out["full_year"] &= out["period_end"].str[5:] == "12-31"
@@ -295,7 +299,10 @@ def province_profile(tables: Tables, province: str) -> dict[str, pd.DataFrame]:
     for _, row in own.iterrows():
         peers = panel[(panel["metric"] == row["metric"]) & (panel["period"] == row["period"])]
         if catalog[row["metric"]].unit == "rank":
-            peers = peers[peers["denominator"] == row["denominator"]]
+            same_group = peers["denominator"] == row["denominator"]
+            if pd.isna(row["denominator"]):  # a rank with no written group is compared with the like
+                same_group = peers["denominator"].isna()
+            peers = peers[same_group]
         ascending = catalog[row["metric"]].unit == "rank"
         order = peers.sort_values("value", ascending=ascending)["province"].tolist()
         position_rows.append(dict(period=row["period"], metric=row["metric"], value=row["value"],

@@ -123,6 +123,11 @@ _VI_ALPHABET = set(
 
 
 _LETTER_RE = re.compile(r"[^\W\d_]")
+# UTF-8 Vietnamese decoded twice leaves these (à → "Ã ", đ → "Ä‘", ư → "Æ°", ạ → "áº¡"). "Ã" alone is no sign:
+# it is a capital Vietnamese letter ("XÃ HỘI" in a menu); it is one inside a lower-case word or before a cp1252
+# symbol. A text without any sign cannot be double-encoded, so the slower letter count only runs when one appears.
+_MOJIBAKE_RE = re.compile("(?<=[" + "".join(sorted(_VI_ALPHABET)) + "])Ã|Ã[\u00a1-\u00bf\u2013-\u203a\u20ac\u2122]"
+                           "|Ä‘|Æ°|á[º»¹]")
 _FOREIGN_LETTER_RE = re.compile("[^\\W\\d_" + "".join(sorted(_VI_ALPHABET)) + "]")
 
 
@@ -134,12 +139,9 @@ def _looks_vietnamese(text: str) -> bool:
         return True
     foreign = len(_FOREIGN_LETTER_RE.findall(lowered))
     # Double-encoded UTF-8 ("Ã¡") and legacy encodings read as cp1258 leave many foreign letters.
-    return foreign / letters < 0.01 and "Ã" not in text and "Æ°" not in text
+    return foreign / letters < 0.01 and not _MOJIBAKE_RE.search(text)
 
 
-# UTF-8 Vietnamese decoded twice leaves these (à → "Ã ", đ → "Ä‘", ư → "Æ°", ạ → "áº¡"); a text without any
-# of them cannot be double-encoded, so the slower letter count is only run when one appears.
-_MOJIBAKE_SIGNS = ("Ã", "Ä", "Æ", "áº", "á»", "á¹")
 
 
 def decode_bytes(data: bytes) -> tuple[str, str]:
@@ -174,7 +176,7 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
                 f"The file ends in the middle of a UTF-8 character (byte {error.start}): it was cut off.",
             ) from None
         return _legacy(data, error), "cp1258"
-    if any(sign in text for sign in _MOJIBAKE_SIGNS) and not _looks_vietnamese(text):
+    if _MOJIBAKE_RE.search(text) and not _looks_vietnamese(text):
         raise Rejected("bad_encoding", "The text decodes as UTF-8 but reads as mojibake (double-encoded).")
     return text, "utf-8"
 
