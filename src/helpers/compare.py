@@ -320,7 +320,8 @@ def province_profile(tables: Tables, province: str) -> dict[str, pd.DataFrame]:
 
 def key_figures(tables: Tables, province: str) -> pd.DataFrame:
     """One row per metric and period of ``province`` in the panel (periods in order, metrics in catalog
-    order): the reconciled value, qualifier, denominator, unit, ``n_sources``, ``conflict``, and the
+    order; rows of a report whose period was not decided last, with empty periods): the reconciled value,
+    qualifier, denominator, unit, ``n_sources``, ``conflict``, and the
     report and sentence of the first report that states it (``source_url`` and ``title`` of that report)."""
     name = resolve_province_parameter(province)
     order = {m: i for i, m in enumerate(load_catalog())}
@@ -332,7 +333,9 @@ def key_figures(tables: Tables, province: str) -> pd.DataFrame:
     keys = ["metric", "period_start", "period_end", "value", "qualifier"]
     out = own.merge(first[keys + ["report_id", "sentence", "title", "source_url"]], on=keys, how="left")
     out = out.drop_duplicates(["metric", "period_start", "period_end", "denominator"])
-    out = out.assign(_order=out["metric"].map(order)).sort_values(["period_start", "period_end", "_order"])
+    # Rows whose period was not decided come last (their period is empty).
+    out = out.assign(_order=out["metric"].map(order), _undated=out["period_start"] == "")
+    out = out.sort_values(["_undated", "period_start", "period_end", "_order"])
     columns = ["metric", "period_start", "period_end", "value", "qualifier", "denominator", "unit", "n_sources",
                "conflict", "report_id", "sentence", "title", "source_url"]
     return out[columns].fillna({"report_id": "", "sentence": "", "title": "", "source_url": ""}).reset_index(drop=True)
@@ -357,8 +360,9 @@ def peer_comparisons(panel: pd.DataFrame, province: str, min_peers: int = MIN_PE
         peers = frame[(frame["metric"] == row["metric"]) & (frame["period_start"] == row["period_start"])
                       & (frame["period_end"] == row["period_end"])]
         rank = catalog[row["metric"]].unit == "rank"
-        if rank:
-            peers = peers[peers["denominator"] == row["denominator"]]
+        if rank:  # a rank counts among ranks out of the same group; one with no written group with the like
+            peers = peers[peers["denominator"].isna() if pd.isna(row["denominator"])
+                          else peers["denominator"] == row["denominator"]]
         if peers["province"].nunique() < min_peers:
             continue
         peers = peers.sort_values(["value", "province"], ascending=[rank, True]).drop_duplicates("province")

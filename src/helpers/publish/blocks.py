@@ -85,18 +85,24 @@ def bullets(items) -> Block:
 
 
 def table(columns: list[str], rows: list[list], numeric: tuple[int, ...] = (), caption: str = "",
-          wide: tuple[int, ...] = ()) -> Block:
+          wide: tuple[int, ...] = (), stack: bool = False) -> Block:
     """A table with a header row and no index; ``numeric`` columns align right, ``wide`` ones get room
-    for sentences. Cells are text (escaped) or :class:`Markup`."""
+    for sentences. Cells are text (escaped) or :class:`Markup`.
+
+    ``stack``: on a narrow screen each row becomes a card, each cell on its own line after its column's
+    name (CSS only); otherwise a table wider than the screen scrolls inside its own box."""
     def cell(tag: str, i: int, value) -> str:
         classes = " ".join(c for c, on in (("num", i in numeric), ("wide", i in wide)) if on)
         attribute = f' class="{classes}"' if classes else ""
+        if stack and tag == "td" and columns[i]:
+            attribute += f' data-label="{html.escape(plain(columns[i]), quote=True)}"'
         return f"<{tag}{attribute}>{escape(value)}</{tag}>"
 
     head = "".join(cell("th", i, c) for i, c in enumerate(columns))
     body = "".join("<tr>" + "".join(cell("td", i, v) for i, v in enumerate(row)) + "</tr>" for row in rows)
     cap = f"<caption>{escape(caption)}</caption>" if caption else ""
-    markup = (f'<div class="table-wrap"><table>{cap}<thead><tr>{head}</tr></thead>'
+    klass = "table-wrap stack" if stack else "table-wrap"
+    markup = (f'<div class="{klass}"><table>{cap}<thead><tr>{head}</tr></thead>'
               f"<tbody>{body}</tbody></table></div>")
     text_rows = [" | ".join(plain(c) for c in columns)] + [" | ".join(plain(v) for v in row) for row in rows]
     return Block(markup, "\n".join(([plain(caption)] if caption else []) + text_rows))

@@ -60,7 +60,7 @@ class CleaningRecord:
                                           "col_published", "col_figures")]
         return blocks.heading(say("cleaning_reports", lang), anchor="reports") + \
             blocks.paragraph(f"{count(len(rows), 'report', lang)}. {say('cleaning_reports_note', lang)}") + \
-            blocks.table(columns, rows, numeric=(5,), wide=(0,))
+            blocks.table(columns, rows, numeric=(5,), wide=(0,), stack=True)
 
     def figures_per_metric(self) -> blocks.Block:
         lang = self.lang
@@ -93,7 +93,7 @@ class CleaningRecord:
             return head + blocks.paragraph(say("rejected_none", lang))
         rows = [[p, r, d] for p, r, d in zip(frame["path"], frame["reason"], frame["detail"])]
         columns = [say(k, lang) for k in ("col_file", "col_reason", "col_detail")]
-        return head + blocks.table(columns, rows, wide=(2,))
+        return head + blocks.table(columns, rows, wide=(2,), stack=True)
 
     def warnings(self) -> blocks.Block:
         lang = self.lang
@@ -104,4 +104,4 @@ class CleaningRecord:
         rows = [[self._report_name(r), c, d, s] for r, c, d, s in
                 zip(frame["report_id"], frame["code"], frame["detail"], frame["sentence"])]
         columns = [say(k, lang) for k in ("col_report", "col_reason", "col_detail", "col_sentence")]
-        return head + blocks.table(columns, rows, wide=(3,))
+        return head + blocks.table(columns, rows, wide=(3,), stack=True)

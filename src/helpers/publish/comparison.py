@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .. import plots
 from ..catalog import load_catalog
+from ..places import ascii_fold
 from ..compare import (MIN_PEERS, Tables, changes_over_time, check_grouping, check_metrics, load_tables,
                        partial_periods, ranking, rate_intervals, split_by_coverage, successors, with_period)
 from . import blocks
@@ -47,11 +48,11 @@ class Comparison:
     def coverage(self) -> blocks.Block:
         """Metrics stated per group and period, as a shaded table."""
         lang = self.lang
-        panel = self.tables.panel
+        panel = self.tables.panel[self.tables.panel["period_start"] != ""]  # undated rows have no column
         if self.group_by == "province_2025":
             panel = panel.assign(province=panel["province_2025"])
         periods = sorted(set(zip(panel["period_start"], panel["period_end"])))
-        groups = sorted(set(panel["province"]))
+        groups = sorted(set(panel["province"]), key=ascii_fold)
         counts = panel.groupby(["province", "period_start", "period_end"])["metric"].nunique()
         cells = {(i, j): int(counts.get((g, s, e), 0)) for i, g in enumerate(groups) for j, (s, e) in enumerate(periods)}
         return blocks.heading(say("compare_coverage", lang), anchor="coverage") + \

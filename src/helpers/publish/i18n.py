@@ -199,6 +199,7 @@ PHRASES = {
     "evidence_url": ("đường dẫn", "the URL"),
     "evidence_official": ("lãnh đạo được nêu tên", "a named official"),
     "evidence_none": ("chưa xác định", "not decided"),
+    "no_period": ("chưa xác định kỳ", "period not decided"),
     "yes": ("có", "yes"),
     "no": ("không", "no"),
     "and": ("và", "and"),
@@ -311,7 +312,10 @@ def format_value(value, lang: str, qualifier: str = "exact", unit: str = "count"
 
 
 def period_label(start: str, end: str, lang: str) -> str:
-    """A period for a reader: ``Năm 2023`` / ``2023``; ``5 tháng đầu năm 2019`` / ``Jan–May 2019``."""
+    """A period for a reader: ``Năm 2023`` / ``2023``; ``5 tháng đầu năm 2019`` / ``Jan–May 2019``;
+    "period not decided" when there is none."""
+    if not start or not end or start != start or end != end:  # empty or NaN
+        return say("no_period", lang)
     s, e = pd.Timestamp(start), pd.Timestamp(end)
     vi = check_language(lang) == "vi"
     if s.year == e.year and (s.month, s.day) == (1, 1) and (e.month, e.day) == (12, 31):

@@ -79,6 +79,16 @@ footer { max-width: 64rem; margin: 0 auto; padding: 1rem; border-top: 1px solid 
   h2 { font-size: 1.15rem; }
   table { font-size: 0.85rem; }
   td.wide { min-width: 13rem; }
+  /* a table marked "stack": one card per row, each cell under its column's name */
+  .stack { border: 0; overflow: visible; }
+  .stack table, .stack tbody, .stack tr, .stack td { display: block; width: 100%; }
+  .stack thead { display: none; }
+  .stack tr { border: 1px solid #d8dee4; border-radius: 6px; margin: 0 0 0.7rem; padding: 0.3rem 0.6rem; }
+  .stack td { border: 0; padding: 0.15rem 0; text-align: left; min-width: 0; white-space: normal; }
+  .stack td[data-label]::before { content: attr(data-label); display: block; font-size: 0.75rem;
+                                  color: #57606a; text-transform: uppercase; letter-spacing: 0.02em; }
+  .stack td:first-child { font-weight: 600; }
+  .stack td:first-child::before { display: none; }
 }
 """
 

@@ -107,7 +107,7 @@ class ProvincePage:
         out = blocks.heading(say("key_figures", lang), anchor="key-figures") + \
             blocks.paragraph(say("key_figures_note", lang)) + \
             blocks.table([say(k, lang) for k in ("col_metric", "col_value", "col_period", "col_source")], rows,
-                         numeric=(1,), wide=(3,))
+                         numeric=(1,), wide=(3,), stack=True)
         if (frame["qualifier"] != "exact").any():
             out = out + blocks.paragraph(say("hedge_legend", lang), css_class="legend")
         return out
@@ -178,5 +178,5 @@ class ProvincePage:
                          format_value(row["n_facts"], lang), evidence_label(row["province_evidence"], lang)])
         columns = [say(k, lang) for k in ("col_report", "col_published", "col_period", "col_figures", "col_decided_by")]
         return blocks.heading(say("reports_heading", lang), anchor="sources") + \
-            blocks.table(columns, rows, numeric=(3,), wide=(0,))
+            blocks.table(columns, rows, numeric=(3,), wide=(0,), stack=True)
 

@@ -12,14 +12,15 @@ from pathlib import Path
 
 from ..compare import Tables
 from . import blocks
-from .i18n import count, format_number, in_sentence, say
+from ..places import ascii_fold
+from .i18n import count, format_number, say
 from .layout import page
 
 
 def province_summary(tables: Tables, province: str, lang: str) -> str:
     """``2 báo cáo · 12 chỉ tiêu · 2021–2023`` for a province's card."""
     panel = tables.panel[tables.panel["province"] == province]
-    years = sorted(set(panel["period_start"].str[:4]))
+    years = sorted(set(panel["period_start"].str[:4]) - {""})
     n_reports = int((tables.reports["province"] == province).sum())
     span = "–".join(dict.fromkeys([years[0], years[-1]])) if years else ""
     return " · ".join(part for part in (count(n_reports, "report", lang),
@@ -28,9 +29,10 @@ def province_summary(tables: Tables, province: str, lang: str) -> str:
 
 def coverage_picture(tables: Tables, links: dict[str, str], lang: str) -> blocks.Block:
     """Provinces (rows) × years (columns), each cell the number of metrics stated, shaded by it."""
-    panel = tables.panel.assign(year=tables.panel["period_start"].str[:4])
+    dated = tables.panel[tables.panel["period_start"] != ""]  # undated rows cannot be placed in a year
+    panel = dated.assign(year=dated["period_start"].str[:4])
     counts = panel.groupby(["province", "year"])["metric"].nunique()
-    provinces = sorted(set(panel["province"]))
+    provinces = sorted(set(panel["province"]), key=ascii_fold)
     years = sorted(set(panel["year"]))
     names = [blocks.link_inside(links[p], p) if p in links else p for p in provinces]
     cells = {(i, j): int(counts.get((p, y), 0)) for i, p in enumerate(provinces) for j, y in enumerate(years)}
@@ -42,9 +44,10 @@ def index_html(outcomes, tables: Tables, lang: str) -> str:
     """The front page's HTML for this run's ``outcomes`` (see :mod:`helpers.publish.batch`)."""
     reports = tables.reports
     provinces = sorted(set(reports["province"]) - {""})
-    years = sorted(set(tables.panel["period_start"].str[:4]))
-    span = in_sentence(say("col_year", lang), lang) + " " + "–".join(dict.fromkeys([years[0], years[-1]])) \
-        if years else "—"
+    years = sorted(set(tables.panel["period_start"].str[:4]) - {""})
+    span = "–".join(dict.fromkeys([years[0], years[-1]])) if years else "—"
+    if years and lang == "vi":
+        span = "năm " + span
     intro = blocks.paragraph(say("index_intro", lang, reports=count(len(reports), "report", lang),
                                  provinces=count(len(provinces), "province", lang), years=span), css_class="lead")
     by_name = {o.slug: o for o in outcomes}
@@ -63,7 +66,7 @@ def index_html(outcomes, tables: Tables, lang: str) -> str:
             detail = f'<span class="error">{html.escape(say("province_failed", lang, error=outcome.error))}</span>'
         site_pages.append(f'<li>{title}<span class="note">{detail}</span></li>')
     cards = []
-    for outcome in sorted((o for o in outcomes if o.province), key=lambda o: o.province):
+    for outcome in sorted((o for o in outcomes if o.province), key=lambda o: ascii_fold(o.province)):
         name = html.escape(outcome.province)
         if outcome.ok:
             cards.append(f'<li><a href="{html.escape(outcome.slug)}.html">{name}</a>'
