@@ -105,6 +105,7 @@ def main() -> int:
         f"| batch (`{batch['commands']['batch']}`) | {batch['batch_seconds']} |",
         f"| plain loop (`{batch['commands']['loop']}`) | {batch['loop_seconds']} |",
         f"| one empty notebook (`{batch['commands']['floor']}`) | {batch['empty_notebook_seconds']} |",
+        f"| the batch again, nothing changed (renders nothing) | {batch.get('rerun_unchanged_seconds', '—')} |",
         "",
         f"Per profile: {batch['profile_execution_seconds_mean']} s executing on average (max "
         f"{batch['profile_execution_seconds_max']} s, papermill's own duration), {batch['profile_amortized_seconds']} s "
@@ -112,6 +113,8 @@ def main() -> int:
         f"batch process: {batch['batch_peak_mb']} MB.", "",
         "| target | measured | |", "|---|---|---|",
         f"| batch at least 3 × faster than the loop | {batch['speedup_over_loop']} × | {_mark(batch['speedup_over_loop'] >= 3)} |",
+        f"| a re-run with nothing changed a small fraction of the full run | "
+        f"{batch.get('rerun_fraction_of_full_run', '—')} × | {_mark(batch.get('rerun_fraction_of_full_run', 1) <= 0.2)} |",
         f"| each profile within 1.5 × the empty-notebook floor | {batch['profile_to_floor_ratio']} × (amortized), "
         f"{round(batch['profile_execution_seconds_max'] / batch['empty_notebook_seconds'], 2)} × (slowest execution) | "
         f"{_mark(batch['profile_to_floor_ratio'] <= 1.5)} |",

@@ -181,18 +181,23 @@ HOSTILE = ("Năm 2022, Văn phòng UBND tỉnh Nghệ An tiếp nhận 12.345 v�
 
 
 def test_text_from_reports_is_never_markup(tmp_path):
-    from helpers.batch import run_batch
+    from helpers.publish.batch import run_batch
     from helpers.extract import run_extraction
 
     raw = raw_folder(tmp_path, {"hostile.txt": "Văn phòng UBND tỉnh Nghệ An tổng kết năm 2022\n" + HOSTILE})
     processed = tmp_path / "processed"
     run_extraction(raw, processed)
     out = tmp_path / "reports"
-    [outcome] = run_batch("all", processed, out, jobs=1, progress=False)
-    assert outcome.ok, outcome.error
+    outcomes = run_batch("all", processed, out, jobs=1, progress=False)
+    assert all(o.ok for o in outcomes), [o.error for o in outcomes]
+    [outcome] = [o for o in outcomes if o.province]  # and the comparison and cleaning record, checked below
     page = (out / f"{outcome.slug}.html").read_text(encoding="utf-8")
     assert "&lt;script&gt;" in page and "<script>document" not in page
-    assert "<img src=x" not in page and 'href="javascript:' not in page
+    # As text (escaped) the markup may stay; as an element it never does.
+    assert "<img src=x" not in page and '<a href="javascript:' not in page
+    for summary in ("compare.html", "cleaning.html"):  # the report's sentences reach these pages too
+        text = (out / summary).read_text(encoding="utf-8")
+        assert "<script>document" not in text and "<img src=x" not in text and '<a href="javascript:' not in text
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     if chromium is None:
         pytest.skip("headless Chromium is not installed (.ci/run installs it)")
@@ -200,7 +205,7 @@ def test_text_from_reports_is_never_markup(tmp_path):
                           "--disable-background-networking", "--disable-component-update", "--disable-sync",
                           f"--user-data-dir={tmp_path / 'profile'}", "--virtual-time-budget=2000", "--dump-dom",
                           (out / f"{outcome.slug}.html").as_uri()], capture_output=True, text=True, timeout=120).stdout
-    assert "12345" in dom or "12,345" in dom, dom[:500]
+    assert "12.345" in dom, dom[:500]  # the page shows the figure, in Vietnamese digits
     assert "data-pwned" not in dom.split("<body", 1)[1].split(">", 1)[0]
 
 

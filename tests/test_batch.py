@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from conftest import ROOT, SEEDS
-from helpers.batch import choose_provinces, slugify
+from helpers.publish.batch import choose_provinces, slugify
 from helpers.compare import ParameterError
 from helpers.extract import run_extraction
 
@@ -31,24 +31,51 @@ def test_choose_provinces():
         choose_provinces("Nghệ An", ["Thanh Hóa"])
 
 
-def test_batch_writes_one_page_per_province_and_an_index(tmp_path):
+def test_batch_writes_the_site(tmp_path):
     processed = tmp_path / "processed"
     run_extraction(SEEDS, processed)
     out = tmp_path / "reports"
     result = subprocess.run([sys.executable, "-m", "helpers", "batch", "--processed", str(processed), "--out", str(out),
                              "--jobs", "2", "--quiet"], capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0, result.stderr
+    assert "without encryption" not in result.stderr  # kernels start quietly (IPC), issue #14
     pages = sorted(p.name for p in out.glob("*.html"))
-    assert pages == ["hau-giang.html", "index.html", "lang-son.html", "thanh-hoa.html", "tuyen-quang.html"]
+    assert pages == ["cleaning.html", "compare.html", "hau-giang.html", "index.html", "lang-son.html", "thanh-hoa.html",
+                     "tuyen-quang.html"]
     index = (out / "index.html").read_text(encoding="utf-8")
-    for slug in ("hau-giang", "lang-son", "thanh-hoa", "tuyen-quang"):
+    for slug in ("hau-giang", "lang-son", "thanh-hoa", "tuyen-quang", "compare", "cleaning"):
         assert f'href="{slug}.html"' in index
     page = (out / "tuyen-quang.html").read_text(encoding="utf-8")
-    assert "52200" in page or "52,200" in page
-    assert "data:image/png;base64," in page  # figures embedded
-    assert not re.search(r"""(src|href)=["']?(https?:)?//""", page)  # nothing from another host
-    assert "<script" not in page.lower()
+    assert "52.200" in page and "&gt;\u00a013.000" in page  # Vietnamese digits, the hedge as a sign
+    assert "Văn bản đến" in page and "docs_received" not in page  # labels, not metric ids
+    assert "data:image/png;base64," in (out / "compare.html").read_text(encoding="utf-8")  # figures embedded
+    for html_page in out.glob("*.html"):
+        text = html_page.read_text(encoding="utf-8")
+        assert not re.search(r"""(src|href)=["']?(https?:)?//""", text.split("<main>")[0])  # nothing from another host
+        assert not re.search(r"""src=["']?(https?:)?//""", text)
+        assert "<script" not in text.lower()
+        assert 'href="compare.html"' in text and 'href="cleaning.html"' in text  # one navigation everywhere
+        assert ">False<" not in text and ">True<" not in text
+    cleaning = (out / "cleaning.ipynb").read_text(encoding="utf-8")
+    assert "run_extraction = False" in cleaning  # the cleaning record read the tables, it did not extract again
     assert not list(out.glob(".*"))  # no temporary file left
+
+
+def test_english_site(tmp_path):
+    processed = tmp_path / "processed"
+    run_extraction(SEEDS, processed)
+    out = tmp_path / "reports"
+    result = subprocess.run([sys.executable, "-m", "helpers", "batch", "--processed", str(processed), "--out", str(out),
+                             "--provinces", "Tuyên Quang", "--lang", "en", "--quiet"], capture_output=True, text=True,
+                            cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    page = (out / "tuyen-quang.html").read_text(encoding="utf-8")
+    assert '<html lang="en">' in page and "Key figures" in page and "Documents received" in page
+    assert "52,200" in page and "&gt;\u00a013,000" in page
+    assert "Comparing provincial offices" in (out / "compare.html").read_text(encoding="utf-8")
+    bad = subprocess.run([sys.executable, "-m", "helpers", "batch", "--processed", str(processed), "--out", str(out),
+                          "--lang", "fr", "--quiet"], capture_output=True, text=True, cwd=ROOT)
+    assert bad.returncode == 2 and "invalid choice: 'fr'" in bad.stderr and "Traceback" not in bad.stderr
 
 
 def test_unknown_province_is_a_clear_error(tmp_path):
@@ -62,20 +89,21 @@ def test_unknown_province_is_a_clear_error(tmp_path):
 def test_a_failing_province_does_not_stop_the_others(tmp_path):
     processed = tmp_path / "processed"
     run_extraction(SEEDS, processed)
-    # Corrupt one province's rows (a metric the catalog does not know) so that its profile raises.
-    panel = processed / "panel.csv"
-    lines = panel.read_text(encoding="utf-8").splitlines()
-    broken = [line.replace(",docs_issued,", ",no_such_metric,") if line.startswith("Thanh Hóa") else line
-              for line in lines]
-    panel.write_text("\n".join(broken) + "\n", encoding="utf-8")
+    # Corrupt one province's report (a publication date that cannot be) so that its profile raises.
+    reports = processed / "reports.csv"
+    text = reports.read_text(encoding="utf-8")
+    assert ",2022-01-08,Thanh Hóa," in text
+    reports.write_text(text.replace(",2022-01-08,Thanh Hóa,", ",2022-99-99,Thanh Hóa,"), encoding="utf-8")
     out = tmp_path / "reports"
     result = subprocess.run([sys.executable, "-m", "helpers", "batch", "--processed", str(processed), "--out", str(out),
                              "--quiet"], capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 1
     assert "failed: Thanh Hóa" in result.stderr
     assert (out / "thanh-hoa.ipynb").exists() and not (out / "thanh-hoa.html").exists()
+    assert "thanh-hoa" not in (out / "site-manifest.json").read_text(encoding="utf-8")  # rendered again next time
     assert (out / "tuyen-quang.html").exists()
-    assert "failed:" in (out / "index.html").read_text(encoding="utf-8")
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert "không tạo được trang" in index and 'href="thanh-hoa.ipynb"' in index  # what failed, and its notebook
 
 
 @pytest.mark.parametrize("args, message", [

@@ -60,7 +60,7 @@ def test_coverage_and_single_group_metrics():
     comparable, notes = split_by_coverage(PANEL, ["docs_received", "docs_issued", "petitions_handled"])
     assert comparable == ["docs_received"]
     assert dict(zip(notes["metric"], notes["note"])) == {
-        "docs_issued": "only one province: nothing to compare",
+        "docs_issued": "only one province: too few to compare",
         "petitions_handled": "not reported for a full year"}
 
 

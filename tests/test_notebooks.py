@@ -54,15 +54,29 @@ def test_clean_reports_on_another_folder(tmp_path):
 def test_compare_with_chosen_metrics_years_and_2025_units(tmp_path, processed):
     text = _run("02_compare_provinces.ipynb", tmp_path, processed_dir=str(processed),
                 metrics=["docs_received", "grdp_growth"], years=[2021, 2023], group_by="province_2025")
-    assert "province_2025" in text and "docs_received" in text
-    assert "tasks_assigned" not in text  # only the metrics asked for
+    assert "đơn vị (2025)" in text and "Văn bản đến" in text
+    assert "Nhiệm vụ được giao" not in text  # only the metrics asked for
 
 
 def test_profile_by_code_and_old_spelling(tmp_path, processed):
-    assert "Profile of Thanh Hóa" in _run("03_province_profile.ipynb", tmp_path, province="Thanh Hoá",
-                                            processed_dir=str(processed))
-    assert "Profile of Lạng Sơn" in _run("03_province_profile.ipynb", tmp_path, province="20",
-                                           processed_dir=str(processed))
+    assert "Thanh Hóa: hồ sơ Văn phòng UBND tỉnh" in _run("03_province_profile.ipynb", tmp_path, province="Thanh Hoá",
+                                                            processed_dir=str(processed))
+    assert "Lạng Sơn: the People's Committee Office" in _run("03_province_profile.ipynb", tmp_path, province="20",
+                                                              processed_dir=str(processed), lang="en")
+
+
+def test_cleaning_record_can_read_the_tables_without_extracting(tmp_path, processed):
+    before = {p.name: p.read_bytes() for p in processed.glob("*.csv")}
+    text = _run("01_clean_reports.ipynb", tmp_path, raw_dir=str(tmp_path / "nowhere"), processed_dir=str(processed),
+                run_extraction=False, lang="en")
+    assert "Reports accepted" in text and "The extraction ran" not in text
+    assert {p.name: p.read_bytes() for p in processed.glob("*.csv")} == before
+
+
+def test_a_language_that_does_not_exist_stops_with_the_choices(tmp_path, processed):
+    with pytest.raises(PapermillExecutionError) as failure:
+        _run("03_province_profile.ipynb", tmp_path, province="Thanh Hóa", processed_dir=str(processed), lang="fr")
+    assert failure.value.ename == "ParameterError" and "vi, en" in failure.value.evalue
 
 
 def test_unknown_province_stops_with_suggestions(tmp_path, processed):
@@ -90,4 +104,4 @@ def test_nbval_fails_when_a_figure_changes(tmp_path):
     run_extraction(copy / "data" / "raw", copy / "data" / "processed")
     result = _nbval(copy)
     assert result.returncode != 0, result.stdout[-2000:]
-    assert "53200" in result.stdout or "53,200" in result.stdout or "53200.0" in result.stdout
+    assert "53.200" in result.stdout or "53,200" in result.stdout

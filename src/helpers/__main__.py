@@ -24,19 +24,21 @@ def _extract(args: argparse.Namespace) -> int:
 
 
 def _batch(args: argparse.Namespace) -> int:
-    from .batch import run_batch
     from .compare import ParameterError
+    from .publish.batch import run_batch
 
     try:
         outcomes = run_batch(args.provinces, Path(args.processed), Path(args.out), jobs=args.jobs,
-                             progress=not args.quiet)
+                             progress=not args.quiet, lang=args.lang)
     except ParameterError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
     failed = [o for o in outcomes if not o.ok]
-    print(f"{len(outcomes) - len(failed)} of {len(outcomes)} province reports written to {args.out}/index.html")
+    rendered = sum(not o.cached for o in outcomes if o.ok)
+    print(f"{len(outcomes) - len(failed)} of {len(outcomes)} pages ready in {args.out}/ ({rendered} rendered, "
+          f"{sum(o.cached for o in outcomes)} unchanged); open {args.out}/index.html")
     for outcome in failed:
-        print(f"failed: {outcome.province}: {outcome.error}", file=sys.stderr)
+        print(f"failed: {outcome.province or outcome.slug}: {outcome.error}", file=sys.stderr)
     return 1 if failed else 0
 
 
@@ -72,6 +74,10 @@ def _notebooks(args: argparse.Namespace) -> int:
     return 0
 
 
+# The same as helpers.publish.i18n (a test checks): repeated so that `extract` does not import pandas to start.
+LANGUAGES, DEFAULT_LANGUAGE = ("vi", "en"), "vi"
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m helpers",
                                      description="Vietnamese provincial office reports into comparable tables.")
@@ -80,11 +86,15 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("raw_dir", metavar="RAW_DIR")
     extract.add_argument("out_dir", metavar="OUT_DIR")
     extract.set_defaults(run=_extract)
-    batch = commands.add_parser("batch", help="one rendered profile per province (papermill), plus index.html")
+    batch = commands.add_parser("batch", help="the site: one page per province, the comparison, the cleaning record "
+                                              "and index.html (papermill; only pages whose inputs changed)")
     batch.add_argument("--provinces", default="all", help="`all` (default) or comma-separated names or codes")
     batch.add_argument("--processed", default="data/processed", help="folder of the processed tables")
-    batch.add_argument("--out", default="reports", help="folder for <slug>.ipynb, <slug>.html and index.html")
+    batch.add_argument("--out", default="reports", help="folder of the site: index.html, compare.html, cleaning.html, "
+                                                       "<province>.html (and the executed .ipynb of each)")
     batch.add_argument("--jobs", type=int, default=2, help="provinces run at the same time (default 2)")
+    batch.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANGUAGE,
+                       help=f"language of the pages (default {DEFAULT_LANGUAGE}: the readers are Vietnamese)")
     batch.add_argument("--quiet", action="store_true", help="no progress bar")
     batch.set_defaults(run=_batch)
     evaluate = commands.add_parser(

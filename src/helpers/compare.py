@@ -17,6 +17,9 @@ from .places import closest_provinces, province_by_name
 from .tables import COLUMNS
 
 GROUPINGS = ("province", "province_2025")
+# Fewer provinces than this stating a metric for a period are not ranked or charted side by side: a
+# "position 1 of 2" says more about who publishes than about how an office works.
+MIN_PEERS = 3
 # Rates whose counts the catalog also has: (rate metric, successes metric, trials metric).
 RATE_COUNTS = (
     ("docs_on_time_rate", "docs_on_time", "docs_issued"),
@@ -178,17 +181,18 @@ def ranking(panel: pd.DataFrame, metric: str, group_by: str = "province", years=
 
 
 def split_by_coverage(panel: pd.DataFrame, metrics: list[str], group_by: str = "province",
-                      years=None) -> tuple[list[str], pd.DataFrame]:
-    """Metrics reported (in full years) by two groups or more, and a note for each of the others."""
+                      years=None, min_groups: int = 2) -> tuple[list[str], pd.DataFrame]:
+    """Metrics reported (in full years) by ``min_groups`` groups or more, and a note for each of the others."""
     comparable, notes = [], []
     for metric in metrics:
         groups = sorted(set(ranking(panel, metric, group_by, years)[group_by]))
-        if len(groups) >= 2:
+        if len(groups) >= min_groups:
             comparable.append(metric)
         else:
             notes.append(dict(metric=metric, reported_by=", ".join(groups) or "nobody",
-                              note="only one " + group_by.replace("_", " ") + ": nothing to compare" if groups
-                              else "not reported for a full year"))
+                              note=("only one" if len(groups) == 1 else f"only {len(groups)}") + " "
+                              + group_by.replace("_", " ") + ("" if len(groups) == 1 else "s") + ": too few to compare"
+                              if groups else "not reported for a full year"))
     return comparable, pd.DataFrame(notes, columns=["metric", "reported_by", "note"])
 
 
@@ -208,13 +212,15 @@ def changes_over_time(panel: pd.DataFrame, facts: pd.DataFrame, reports: pd.Data
     """Levels of ``metric`` per group and year, plus values derived from ``change`` facts.
 
     A change of +c against year Y stated in a report whose level for its own year is v gives the
-    derived level v − c for year Y (``derived`` True, ``source`` names the change). Only full-year
+    derived level v − c for year Y (``derived`` True, ``source`` names the change, and ``base_value``,
+    ``base_year``, ``change`` give its parts; NaN for stated rows). Only full-year
     periods are used; a derived value is exact only when both the level and the change are exact.
     """
     levels = with_period(panel[panel["metric"] == metric])
     levels = levels[levels["full_year"]]
     rows = [dict(group=g, year=int(y), value=v, qualifier=q, derived=False, source="stated")
             for g, y, v, q in zip(levels["province"], levels["year"], levels["value"], levels["qualifier"])]
+    nan = float("nan")
     changes = facts[(facts["metric"] == metric) & (facts["kind"] == "change")]
     changes = changes.merge(reports[["report_id", "province"]], on="report_id")
     for _, change in changes.iterrows():
@@ -228,8 +234,10 @@ def changes_over_time(panel: pd.DataFrame, facts: pd.DataFrame, reports: pd.Data
         exact = level["qualifier"] == "exact" and change["qualifier"] == "exact"
         rows.append(dict(group=change["province"], year=int(change["reference"]), value=level["value"] - change["value"],
                          qualifier="exact" if exact else "about", derived=True,
-                         source=f"{level['value']:g} in {own_year} minus a change of {change['value']:+g}"))
-    out = pd.DataFrame(rows, columns=["group", "year", "value", "qualifier", "derived", "source"])
+                         source=f"{level['value']:g} in {own_year} minus a change of {change['value']:+g}",
+                         base_value=level["value"], base_year=own_year, change=change["value"]))
+    columns = ["group", "year", "value", "qualifier", "derived", "source", "base_value", "base_year", "change"]
+    out = pd.DataFrame([{"base_value": nan, "base_year": nan, "change": nan, **row} for row in rows], columns=columns)
     if group_by == "province_2025" and not out.empty:
         successor = {p: province_by_name(p).province_2025 for p in out["group"].unique()}
         out["group"] = out["group"].map(successor)
@@ -308,6 +316,78 @@ def province_profile(tables: Tables, province: str) -> dict[str, pd.DataFrame]:
         ["report_id", "title", "published", "period_start", "period_end", "province_evidence", "n_facts"]]
     return {"province": name, "headline": headline, "over_time": over_time, "position": position,
             "missing": missing, "reports": reports.reset_index(drop=True)}
+
+
+def key_figures(tables: Tables, province: str) -> pd.DataFrame:
+    """One row per metric and period of ``province`` in the panel (periods in order, metrics in catalog
+    order; rows of a report whose period was not decided last, with empty periods): the reconciled value,
+    qualifier, denominator, unit, ``n_sources``, ``conflict``, and the
+    report and sentence of the first report that states it (``source_url`` and ``title`` of that report)."""
+    name = resolve_province_parameter(province)
+    order = {m: i for i, m in enumerate(load_catalog())}
+    own = tables.panel[tables.panel["province"] == name]
+    facts = tables.facts.merge(tables.reports[["report_id", "province", "title", "source_url"]], on="report_id")
+    facts = facts[(facts["province"] == name) & (facts["kind"] == "level")]
+    first = facts.sort_values(["report_id", "start"]).drop_duplicates(["metric", "period_start", "period_end", "value",
+                                                                       "qualifier"])
+    keys = ["metric", "period_start", "period_end", "value", "qualifier"]
+    out = own.merge(first[keys + ["report_id", "sentence", "title", "source_url"]], on=keys, how="left")
+    out = out.drop_duplicates(["metric", "period_start", "period_end", "denominator"])
+    # Rows whose period was not decided come last (their period is empty).
+    out = out.assign(_order=out["metric"].map(order), _undated=out["period_start"] == "")
+    out = out.sort_values(["_undated", "period_start", "period_end", "_order"])
+    columns = ["metric", "period_start", "period_end", "value", "qualifier", "denominator", "unit", "n_sources",
+               "conflict", "report_id", "sentence", "title", "source_url"]
+    return out[columns].fillna({"report_id": "", "sentence": "", "title": "", "source_url": ""}).reset_index(drop=True)
+
+
+def peer_comparisons(panel: pd.DataFrame, province: str, min_peers: int = MIN_PEERS) -> pd.DataFrame:
+    """Every full-year metric that ``province`` states and that at least ``min_peers`` provinces (it
+    included) state for the same year: one row per province, with ``position`` (1 = largest value, or
+    best rank) and ``among``; a rank counts only among ranks out of the same denominator.
+
+    Columns: metric, period_start, period_end, province, value, qualifier, denominator, unit, position,
+    among, highlight (the row of ``province``). Ordered by period, catalog order, then position.
+    """
+    name = resolve_province_parameter(province)
+    catalog = load_catalog()
+    order = {m: i for i, m in enumerate(catalog)}
+    frame = with_period(panel)
+    frame = frame[frame["full_year"] & frame["metric"].isin(catalog)]
+    own = frame[frame["province"] == name]
+    parts = []
+    for _, row in own.sort_values(["period_start", "metric"]).iterrows():
+        peers = frame[(frame["metric"] == row["metric"]) & (frame["period_start"] == row["period_start"])
+                      & (frame["period_end"] == row["period_end"])]
+        rank = catalog[row["metric"]].unit == "rank"
+        if rank:  # a rank counts among ranks out of the same group; one with no written group with the like
+            peers = peers[peers["denominator"].isna() if pd.isna(row["denominator"])
+                          else peers["denominator"] == row["denominator"]]
+        if peers["province"].nunique() < min_peers:
+            continue
+        peers = peers.sort_values(["value", "province"], ascending=[rank, True]).drop_duplicates("province")
+        peers = peers.assign(position=range(1, len(peers) + 1), among=len(peers),
+                             highlight=peers["province"] == name, _order=order[row["metric"]])
+        parts.append(peers)
+    columns = ["metric", "period_start", "period_end", "province", "value", "qualifier", "denominator", "unit",
+               "position", "among", "highlight"]
+    if not parts:
+        return pd.DataFrame(columns=columns)
+    out = pd.concat(parts).sort_values(["period_start", "_order", "position"], kind="stable")
+    return out[columns].reset_index(drop=True)
+
+
+def province_trends(panel: pd.DataFrame, province: str) -> pd.DataFrame:
+    """The metrics ``province`` states for two full years or more: rows metrics (catalog order), columns
+    years, values as stated (NaN where a year is missing). Empty when no metric has two years."""
+    name = resolve_province_parameter(province)
+    order = list(load_catalog())
+    frame = with_period(panel[panel["province"] == name])
+    frame = frame[frame["full_year"]]
+    table = frame.pivot_table(index="metric", columns="year", values="value", aggfunc="first")
+    table = table[table.notna().sum(axis=1) >= 2]
+    table = table.reindex([m for m in order if m in table.index] + [m for m in table.index if m not in order])
+    return table.dropna(axis=1, how="all")
 
 
 def metric_report_matrix(facts: pd.DataFrame) -> pd.DataFrame:

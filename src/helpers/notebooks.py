@@ -6,6 +6,8 @@ re-executing unchanged data leaves the files unchanged.
 """
 from __future__ import annotations
 
+import shutil
+import tempfile
 from pathlib import Path
 
 import nbformat
@@ -15,12 +17,31 @@ NOTEBOOK_DIR = Path(__file__).resolve().parents[2] / "notebooks"
 KERNEL = "vn-office-reports"
 
 
+def quiet_kernel_manager(socket_dir: Path, kernel_name: str = KERNEL):
+    """A kernel manager whose kernel talks over IPC sockets in ``socket_dir``, not over TCP.
+
+    A kernel on TCP prints "Kernel is running over TCP without encryption" each time it starts; IPC is
+    the remedy that warning names, and it is silent. ``socket_dir`` should be private (``mkdtemp``) and
+    short: a Unix socket's path is limited to about 100 bytes.
+    """
+    from jupyter_client import KernelManager
+
+    return KernelManager(kernel_name=kernel_name, transport="ipc", ip=str(Path(socket_dir) / "kernel"))
+
+
 def execute_in_place(path: Path, timeout: int = 600) -> None:
     """Run ``path`` top to bottom and write it back with its outputs."""
     notebook = nbformat.read(path, as_version=4)
-    client = NotebookClient(notebook, timeout=timeout, kernel_name=KERNEL, record_timing=False,
-                            resources={"metadata": {"path": str(path.parent)}})
-    client.execute()
+    sockets = tempfile.mkdtemp(prefix="vnk-")
+    manager = quiet_kernel_manager(Path(sockets))
+    try:
+        client = NotebookClient(notebook, km=manager, timeout=timeout, kernel_name=KERNEL, record_timing=False,
+                                resources={"metadata": {"path": str(path.parent)}})
+        client.execute()
+    finally:
+        if manager.has_kernel:  # a kernel manager handed to nbclient is ours to stop
+            manager.shutdown_kernel(now=True)
+        shutil.rmtree(sockets, ignore_errors=True)
     for cell in notebook.cells:
         cell.metadata.pop("execution", None)
         if cell.cell_type == "code":
