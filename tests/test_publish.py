@@ -238,3 +238,12 @@ def test_a_rerun_renders_only_what_changed(tmp_path):
     (out / "lang-son.html").write_text("edited", encoding="utf-8")
     assert "(1 rendered, 5 unchanged)" in _batch(processed, out)[0]
     assert "(6 rendered, 0 unchanged)" in _batch(processed, out, "--lang", "en")[0]
+
+
+def test_evidence_names_the_leader_who_decided_the_province():
+    from helpers.publish.i18n import evidence_label
+
+    assert evidence_label("official:Nguyễn Văn A", "vi") == "lãnh đạo được nêu tên: Nguyễn Văn A"
+    assert evidence_label("official:Nguyễn Văn A", "en") == "a named official: Nguyễn Văn A"
+    assert evidence_label("text", "en") == "the article's text"
+    assert evidence_label("", "vi") == "chưa xác định"

@@ -198,6 +198,7 @@ PHRASES = {
     "evidence_text": ("nội dung bài", "the article's text"),
     "evidence_url": ("đường dẫn", "the URL"),
     "evidence_official": ("lãnh đạo được nêu tên", "a named official"),
+    "evidence_official_named": ("lãnh đạo được nêu tên: {name}", "a named official: {name}"),
     "evidence_none": ("chưa xác định", "not decided"),
     "no_period": ("chưa xác định kỳ", "period not decided"),
     "yes": ("có", "yes"),
@@ -348,6 +349,9 @@ def format_date(iso: str, lang: str) -> str:
 
 
 def evidence_label(evidence: str, lang: str) -> str:
-    """How a report's province was decided, in words."""
+    """How a report's province was decided, in words (``official:NAME`` names the leader who decided it)."""
+    kind, _, name = evidence.partition(":")
+    if kind == "official" and name:
+        return say("evidence_official_named", lang, name=name)
     key = f"evidence_{evidence}" if f"evidence_{evidence}" in PHRASES else "evidence_none"
     return say(key, lang)
