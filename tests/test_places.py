@@ -343,3 +343,14 @@ def test_an_html_masthead_names_the_site_when_the_article_names_no_province(tmp_
     result = extract(raw_folder(tmp_path, {"a.html": page, "b.html": without_logo}))
     provinces = {r["report_id"]: r["province"] for r in result.reports}
     assert provinces == {"a": "Quảng Trị", "b": ""}
+
+
+def test_the_title_is_the_headline_not_the_masthead_above_it(tmp_path):
+    from conftest import raw_folder
+    from helpers.extract import extract
+
+    text = ("BÁO ĐIỆN TỬ TIN NHANH\nTrang chủ | Thời sự | Kinh tế\n"
+            "Văn phòng UBND tỉnh Nghệ An tổng kết công tác năm 2022\n"
+            "Năm 2022, Văn phòng tiếp nhận 12.345 văn bản đến.\n")
+    (report,) = extract(raw_folder(tmp_path, {"r.txt": text})).reports
+    assert report["title"] == "Văn phòng UBND tỉnh Nghệ An tổng kết công tác năm 2022"

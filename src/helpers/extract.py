@@ -18,7 +18,7 @@ from typing import Iterator
 from .dates import Period, clause_period, find_period, find_published
 from .figures import extract_figures, implausible
 from .panel import build_panel
-from .places import ProvinceMatch, ReferenceDataError, load_officials, province_by_name, resolve_province
+from .places import ProvinceMatch, ReferenceDataError, headline_and_lead, load_officials, province_by_name, resolve_province
 from .reading import HTML_SUFFIXES, TEXT_SUFFIXES, read_report
 from .tables import header, render_rows, write_tables
 
@@ -190,8 +190,9 @@ def analyse(report_id: str, text: str, manifest: dict | None, furniture: str = "
     source_url = manifest.get("source_url") or _source_url(text)
     head = _head(body)
     when = published or (period.end if period else None)
+    headline_lead = headline_and_lead(body)
     match: ProvinceMatch = resolve_province(body, head, when, source_url, manifest.get("province", ""),
-                                            furniture=text[body_end:] + furniture)
+                                            furniture=text[body_end:] + furniture, headline_lead=headline_lead)
     figures = extract_figures(text, body_end)
     facts, warnings = [], []
 
@@ -224,7 +225,7 @@ def analyse(report_id: str, text: str, manifest: dict | None, furniture: str = "
         })
     report = {
         "report_id": report_id,
-        "title": _title(text),
+        "title": headline_lead[0] or _title(text),  # the headline, not a masthead or menu line above it
         "published": _iso(published),
         "province": match.province,
         "province_code": match.code,

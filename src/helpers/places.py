@@ -361,6 +361,10 @@ _NOT_HEADLINE_RE = re.compile(r"\||>|»|^\[|^\(|^\d|^(?:Thứ|Chủ nhật|Ngày
 _WORD_RE = re.compile(r"[^\W\d_]+")
 
 
+# Words of a site's name: a line in capitals holding one is a masthead even when it names no province.
+_MASTHEAD_WORD_RE = re.compile(r"\b(?:BÁO|CỔNG|ĐÀI|TRANG THÔNG TIN|ĐIỆN TỬ|BỘ|SỞ|VĂN PHÒNG|ỦY BAN|UBND)\b")
+
+
 def headline_and_lead(text: str) -> tuple[str, str]:
     """The article's headline and lead: the first two lines near the top written in words (five or more),
     skipping mastheads, menus, section names, datelines, bylines and captions."""
@@ -370,8 +374,8 @@ def headline_and_lead(text: str) -> tuple[str, str]:
         line = line.strip()
         if line.count(" ") < 4 or len(_WORD_RE.findall(line)) < 5 or _NOT_HEADLINE_RE.search(line) or publisher.match(line):
             continue
-        if not _LOWER_LETTER_RE.search(line) and capitals.search(line):
-            continue  # a masthead in capitals ("SỞ … TỈNH X"): the site's identity, not the headline
+        if not _LOWER_LETTER_RE.search(line) and (capitals.search(line) or _MASTHEAD_WORD_RE.search(line)):
+            continue  # a masthead in capitals ("SỞ … TỈNH X", "BÁO … ĐIỆN TỬ"): the site's identity, not the headline
         found.append(line)
         if len(found) == 2:
             break
@@ -477,6 +481,7 @@ def resolve_province(
     manifest_province: str = "",
     furniture: str = "",
     officials: tuple[Official, ...] | None = None,
+    headline_lead: tuple[str, str] | None = None,
 ) -> ProvinceMatch:
     """Decide the report's province.
 
@@ -485,6 +490,7 @@ def resolve_province(
     ``furniture`` footer) — when both decide and differ, the text wins only if the headline or lead names
     its province; the URL; a leader named with his post (``officials``, default officials.csv).
 
+    ``headline_lead`` is ``headline_and_lead(text)`` when the caller has it already.
     ``head`` is the title and lead; ``when`` the date at which officials are looked up (publication
     date, else the end of the reviewed period). Evidence: ``manifest``, ``text``, ``url``,
     ``official:NAME``. An empty match may carry a ``doubt`` (leaders of two provinces).
@@ -493,7 +499,7 @@ def resolve_province(
         province = province_by_name(manifest_province)
         if province:
             return _match(province, "manifest")
-    headline, lead = headline_and_lead(text)
+    headline, lead = headline_lead or headline_and_lead(text)
     province = _from_office_name("\n".join((head, headline, lead))) or _from_headline_opener(headline)
     if province:
         return _match(province, "text")
