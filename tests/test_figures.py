@@ -169,6 +169,30 @@ CASES += [
     ("Tiếp nhận 640 đơn; trong số đó đã xử lý 600 đơn, đang xử lý 40 đơn.",
      [("petitions_handled", "level", 600, "exact", None)]),
     ("Cắt giảm, đơn giản hóa ít nhất 20% thủ tục hành chính.", []),
+    # Received written "nhận"; "lượt hồ sơ"; visits and persons are not a fraction
+    ("Trung tâm đã nhận tổng cộng 9.431 hồ sơ; xác nhận 12 hồ sơ chưa hợp lệ.",
+     [("dossiers_received", "level", 9431, "exact", None)]),
+    ("Có hơn 800 lượt hồ sơ được chuyển trả kết quả tận nhà.",
+     [("results_delivered_home", "level", 800, "over", None)]),
+    ("Toàn tỉnh đã tiếp 410 lượt/455 lượt người.",
+     [("citizens_received", "level", 410, "exact", None), ("citizens_received", "level", 455, "exact", None)]),
+    # Two numbers of one change before its reference
+    ("Đã tiếp 410 lượt công dân, giảm 52 lượt tiếp và 61 lượt người so với cùng kỳ năm trước.",
+     [("citizens_received", "level", 410, "exact", None), ("citizens_received", "change", -52, "exact", None),
+      ("citizens_received", "change", -61, "exact", None)]),
+    # A part singled out in the next sentence, and its change, are not the total
+    ("Toàn tỉnh đã tiếp 410 lượt công dân. Riêng đoàn đông người có 4 lượt đoàn với 60 lượt người, "
+     "ít hơn năm trước 2 lượt đoàn và 15 lượt người.", [("citizens_received", "level", 410, "exact", None)]),
+    # A threshold and the people of delegations are not counts of visits
+    ("Đã tiếp 30 lượt đoàn (mỗi đoàn gồm từ 5 người trở lên); tại trụ sở tiếp 6 lượt đoàn (70 người).", []),
+    # Items of the work programme completed, written x/y; a plain "nội dung" count is no task
+    ("Văn phòng hoàn thành 96/101 nội dung trong chương trình công tác.",
+     [("tasks_completed", "level", 96, "exact", 101)]),
+    ("Văn phòng hoàn thành 96 nội dung tuyên truyền.", []),
+    # A noun left out after a new verb counts what the figure before counted; a list of levels does not
+    ("Văn phòng tiếp nhận 25.000 văn bản đến; tham mưu ban hành hơn 9.000, bảo đảm đúng quy định.",
+     [("docs_received", "level", 25000, "exact", None), ("docs_issued", "level", 9000, "over", None)]),
+    ("Cung cấp 640 dịch vụ công mức độ 3, 4.", [("online_services", "level", 640, "exact", None)]),
 ]
 
 

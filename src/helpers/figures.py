@@ -35,8 +35,10 @@ from .sentences import split_sentences
 I = re.IGNORECASE
 TTHC = r"(?:thủ tục hành chính|TTHC|thủ tục)"
 DOCS = r"(?:văn bản(?:,| và)? hồ sơ|hồ sơ(?:,| và)? (?:văn bản|công văn)|văn bản|công văn|hồ sơ công việc)"
+# "đã nhận 28.817 hồ sơ": received, unlike xác nhận (confirm), chấp nhận (accept), thừa nhận, ghi nhận, nhận thức
+RECEIVED = r"(?<!xác )(?<!chấp )(?<!thừa )(?<!ghi )(?<!tiếp )\bnhận(?: tổng cộng| tổng số| được)?\s*$"
 # "HS" is how tables and headlines abbreviate hồ sơ (upper case only: "hs" is no abbreviation)
-DOSSIER = r"(?:hồ sơ|(?-i:HS)\b)(?!(?:,| và)? (?:văn bản|công văn)| công việc)"
+DOSSIER = r"(?:lượt )?(?:hồ sơ|(?-i:HS)\b)(?!(?:,| và)? (?:văn bản|công văn)| công việc)"
 # "tiếp" that means receiving citizens, not "tiếp nhận" (receive), "tiếp tục" (continue) or "tiếp thu".
 LATE = r"quá hạn|trễ hạn|chậm|trễ|tồn"  # late or pending: an on-time cue before these does not reach past them
 RECEIVE_CITIZENS = r"tiếp (?:công )?dân|tiếp định kỳ|tiếp thường xuyên|tiếp đột xuất|\btiếp(?! nhận| tục| thu| theo| cận| xúc| đó)"
@@ -54,6 +56,7 @@ class Rule:
     rank: bool = False
     blockers: str | None = None  # a cue does not count when this stands between it and the number
     spans_numbers: bool = False  # the cue may stand before an earlier number ("GRDP đạt 12.794 tỷ đồng, tăng 8,07%")
+    fraction_only: bool = False  # only for x/y: the noun is too loose for a plain count
     whole_only: bool = False  # not for x/y: in "20.280/22.229 hồ sơ đã tiếp nhận" the cue describes the y
     not_before: str | None = None  # the rule does not apply when this stands in the clause before the number
     loose: bool = False  # a stand-in: dropped when the same sentence states the metric by a rule that is not loose
@@ -63,7 +66,7 @@ RULES: tuple[Rule, ...] = (
     # --- office: documents ------------------------------------------------------------------
     Rule("docs_received", noun=r"(?:văn bản|công văn) đến"),
     Rule("docs_received", before=r"(?:số |tổng số )?văn bản đến(?: là|:| đạt)?\s*$", near=30),
-    Rule("docs_received", noun=DOCS, before=r"tiếp nhận|nhận được|văn bản đến", whole_only=True,
+    Rule("docs_received", noun=DOCS, before=r"tiếp nhận|nhận được|văn bản đến|" + RECEIVED, whole_only=True,
          after=r"^[^.;,\d]{0,15}?(?:được |đã được )?tiếp nhận"),
     Rule("docs_issued", noun=r"(?:văn bản|công văn) đi"),
     Rule("docs_issued", before=r"(?:số |tổng số )?văn bản (?:đi|ban hành|phát hành)(?: là|:| đạt)?\s*$", near=30),
@@ -78,6 +81,8 @@ RULES: tuple[Rule, ...] = (
     Rule("tasks_completed", before=r"(?:số )?nhiệm vụ (?:đã )?hoàn thành(?: là|:)?\s*$", near=30),
     Rule("tasks_assigned", noun=r"nhiệm vụ", before=r"theo dõi|đôn đốc|được giao|\bgiao\b", near=80,
          after=r"^[^.;\d]{0,50}?\b(?:được|do)\b[^.;\d]{0,50}?\bgiao\b"),
+    # "hoàn thành 140/145 nội dung" of the work programme: completed items, when written x/y
+    Rule("tasks_completed", noun=r"nội dung|công việc|đề án", before=r"hoàn thành", near=40, fraction_only=True),
     Rule("tasks_completed", noun=r"nhiệm vụ", before=r"hoàn thành", near=40,
          after=r"^\s*(?:đã |được )?hoàn thành"),
     Rule("meetings_regular", noun=r"(?:cuộc |phiên |kỳ )?họp(?: của)?(?: UBND| Ủy ban nhân dân)?(?: tỉnh| thành phố)? "
@@ -131,7 +136,7 @@ RULES: tuple[Rule, ...] = (
     Rule("dossiers_received", before=r"(?:số |tổng số )?hồ sơ (?:tiếp nhận|đã tiếp nhận|nhận được)(?: là|:| đạt)?\s*$",
          near=30),
     # Dossiers carried over from an earlier period ("3.061 hồ sơ do kỳ trước chuyển sang") were not received in it.
-    Rule("dossiers_received", noun=DOSSIER, before=r"tiếp nhận|nhận được|tiếp nhận và giải quyết", near=80,
+    Rule("dossiers_received", noun=DOSSIER, before=r"tiếp nhận|nhận được|tiếp nhận và giải quyết|" + RECEIVED, near=80,
          whole_only=True, after=r"^[^.;,\d]{0,20}?(?:được |đã được )?tiếp nhận",
          not_after=r"^[^.;\d]{0,30}?(?:trực tuyến|chuyển sang|tồn)"),
     Rule("dossiers_on_time", noun=DOSSIER, blockers=LATE,
@@ -150,7 +155,7 @@ RULES: tuple[Rule, ...] = (
     Rule("dossiers_online", noun=DOSSIER, before=r"trực tuyến", near=40, blockers=r"tổng số"),
     Rule("dossiers_postal", noun=DOSSIER, before=r"bưu chính|BCCI", near=60,
          after=r"^[^.;,\d]{0,20}?qua (?:dịch vụ )?bưu chính"),
-    Rule("results_delivered_home", noun=r"hồ sơ|kết quả", before=r"tận nhà|tại nhà|tận tay", near=40,
+    Rule("results_delivered_home", noun=r"(?:lượt )?(?:hồ sơ|kết quả)", before=r"tận nhà|tại nhà|tận tay", near=40,
          after=r"^[^.;,\d]{0,30}?(?:tận nhà|tại nhà)"),
     # --- portal ------------------------------------------------------------------------------
     Rule("news_published", noun=r"(?:tin(?:,| và)? bài|tin bài|bài viết|tin tức|tin)(?![\w])",
@@ -225,14 +230,20 @@ _CHANGE_BEFORE = Guarded(r"(?P<verb>tăng|giảm|nhiều hơn|ít hơn)\s*(?:th�
 # The period compared with: "cùng kỳ năm 2018", "năm 2020", "năm trước", "tháng 9-2020", "kỳ trước".
 _REFERENCE = (r"(?P<ref>cùng kỳ(?:\s+năm\s+(?:19|20)\d\d|\s+năm trước)?|năm\s+(?:19|20)\d\d|năm trước|"
               r"(?:tháng|kỳ|quý) trước|tháng\s+\d{1,2}\s*[-/]\s*(?:19|20)\d\d|(?:19|20)\d\d)")
-_REFERENCE_AFTER = Guarded(r"[^.;\d%]{0,40}?so (?:với\s+)?" + _REFERENCE)
+# ... so với REF, possibly after a second number of the same change ("giảm 146 lượt tiếp và 127 lượt người so với …")
+_REFERENCE_AFTER = Guarded(r"[^.;\d%]{0,40}?(?:\b(?:và|,)\s*\d[\d.,]*[^.;\d%]{0,25}?)?so (?:với\s+)?" + _REFERENCE)
 # "So với tháng 9-2020, lượng HS tiếp nhận giảm 142 HS": the reference first, in the same clause.
 _REFERENCE_BEFORE = Guarded(r"\bso (?:với\s+)?" + _REFERENCE + r"(?![\d/-])")
 # "nhiều hơn năm trước là 4.519 hồ sơ": the verb, the reference, then the number.
 _CHANGE_REFERENCE_BEFORE = Guarded(r"(?P<verb>tăng|giảm|nhiều hơn|ít hơn)\s+(?:so (?:với\s+)?)?" + _REFERENCE
                                    + r"\s*(?:là|:)?\s*$")
-# "… 03 lượt đoàn đông người với 55 lượt người": the people of a count that is no figure belong to it.
+# "… 03 lượt đoàn đông người với 55 lượt người", "3 lượt đoàn (37 người)": the people of a count that is no
+# figure belong to it.
 _WITH_BEFORE = re.compile(r"[^.;\d]{0,30}\bvới\s*$", I)  # used with .match(text, pos, endpos): no "^"
+_PAREN_BEFORE = re.compile(r"[^.;\d]{0,30}\(\s*$")
+_PEOPLE_AFTER = re.compile(r"\s*(?:lượt\s+)?người\b", I)
+_NO_NOUN_AFTER = re.compile(r"\s*(?:[,;]|\.(?:\s|$)|$)")
+_THRESHOLD = re.compile(r"\s*[^\W\d_]+(?:\s+[^\W\d_]+)?\s+trở (?:lên|xuống)\b")
 _IDIOM_ENDINGS = ("là", ":", "trước", "kỳ", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9")  # what the idiom can end with
 # A rank after a rank: "đứng 14/63 tỉnh thành cả nước và 3/14 tỉnh vùng …", "xếp thứ 16 cả nước và thứ 3 khu vực".
 _NEXT_RANK = re.compile(r"[^.;\d]{0,80}?(?:,|\bvà)\s*(?:(?:xếp |đứng )?(?:thứ|hạng)\s*)?$", I)
@@ -276,7 +287,8 @@ def _rank_reference(text: str, number: Number, limit: int, den_raw: str) -> str:
     return f"{den_raw} {group}".strip() if group else den_raw
 
 
-def _candidates(text: str, folded: str | None, n: Number, windows: tuple[int, int, int], limit: int) -> list[tuple]:
+def _candidates(text: str, folded: str | None, n: Number, windows: tuple[int, int, int], limit: int,
+                elided_from: int | None = None) -> list[tuple]:
     """Every rule that fits number ``n``, scored by the distance of its cue (lower is better).
 
     ``windows`` is (clause start, action start, previous number end): rank rules look back over the
@@ -289,13 +301,17 @@ def _candidates(text: str, folded: str | None, n: Number, windows: tuple[int, in
     is_rank = n.raw[:1].isalpha() or _RANK_CUE.search_in(text[rank_from:n.start], folded, rank_from) is not None
     rule_set = _RULES_FOR[(is_rank, n.is_percent)]
     nouns = rule_set.nouns.match(text, n.end, limit)
+    if elided_from is not None:  # the noun is the one after an earlier number; after-cues still start here
+        nouns = rule_set.nouns.match(text, elided_from, limit)
     out = []
     for compiled in rule_set.without_noun:
         _score_rule(text, folded, n, windows, limit, n.end, compiled, out)
     for noun_group, group in compress(rule_set.with_noun, nouns.groups()):
-        noun_end = nouns.end(noun_group)
+        noun_end = n.end if elided_from is not None else nouns.end(noun_group)
         for compiled in group:
             _score_rule(text, folded, n, windows, limit, noun_end, compiled, out)
+    if elided_from is not None:
+        out = [item for item in out if item[0] >= 0]  # a borrowed noun decides nothing alone: a verb must
     out.sort(key=lambda item: (item[0], item[1]))
     return out
 
@@ -303,7 +319,7 @@ def _candidates(text: str, folded: str | None, n: Number, windows: tuple[int, in
 def _score_rule(text, folded, n, windows, limit, noun_end, compiled, out):  # noqa: C901 (one decision table)
     """Append (score, order, rule, noun_end) to ``out`` when the compiled rule fits (see :func:`_candidates`)."""
     order, rule, before, after, not_after, blockers, not_before = compiled
-    if rule.whole_only and n.denominator is not None:
+    if (rule.whole_only and n.denominator is not None) or (rule.fraction_only and n.denominator is None):
         return
     if not_before and not_before.search(text, folded, windows[1], n.start):
         return
@@ -350,8 +366,9 @@ def extract_figures(text: str, body_end: int | None = None) -> list[Figure]:
         last_number_end = s_start
         previous_was_figure = True
         for n in find_numbers(text, s_start, s_end, quantities_only=True):
-            if any(a <= n.num_start < b for a, b in quoted) or (
-                    not previous_was_figure and _WITH_BEFORE.match(text, last_number_end, n.start)):
+            if any(a <= n.num_start < b for a, b in quoted) or not previous_was_figure and (
+                    _WITH_BEFORE.match(text, last_number_end, n.start)
+                    or _PAREN_BEFORE.match(text, last_number_end, n.start) and _PEOPLE_AFTER.match(text, n.end)):
                 last_number_end = n.end
                 previous_was_figure = False
                 continue
@@ -375,7 +392,7 @@ def extract_figures(text: str, body_end: int | None = None) -> list[Figure]:
             figures.append(figure)
         _drop_stand_ins(figures, sentence_first)
         other_unit_before = scope.ends_other()
-        totals_before = frozenset(scope.totals)
+        totals_before = totals_before | frozenset(scope.totals)  # a later "Trong đó …"/"Riêng …" splits any of them
     return figures
 
 
@@ -438,6 +455,8 @@ def _figure_for(text, folded, n: Number, windows, s_start, s_end, last_level, la
     if (change and not n.is_percent) or (n.is_percent and _EXCESS_BEFORE.search_in(before, folded, before_start)):
         return None  # a change with no period to compare with, or an excess over a target
 
+    if _THRESHOLD.match(text, n.end, min(s_end, n.end + 30)) and before.rstrip().endswith("từ"):
+        return None  # "mỗi lượt đoàn gồm từ 4 người trở lên": a threshold, not a count
     clause = max(text.rfind(",", windows[0], n.start), text.rfind(":", windows[0], n.start), windows[0])
     if _PLAN_BEFORE.search(text, folded, clause, n.start):
         return None  # a target or a plan in the same clause ("phấn đấu 100% hồ sơ …", "dự kiến ban hành 500 văn bản")
@@ -457,8 +476,13 @@ def _figure_for(text, folded, n: Number, windows, s_start, s_end, last_level, la
         return _make(catalog, n, last_figure.metric, "level", value, qualifier, s_start, s_end,
                      _rank_reference(text, n, limit, den_raw.group(1) if den_raw else ""))
 
-    # 4. The catalog rules.
-    candidates = _candidates(text, folded, n, windows, limit)
+    # 4. The catalog rules; a number with no noun after it ("… tiếp nhận 30.000 văn bản; ban hành trên 11.000, …")
+    # counts what the figure before it in the sentence counted.
+    elided = None
+    if last_level is not None and not n.is_percent and _NO_NOUN_AFTER.match(text, n.end) \
+            and _ACTION_RE.search(text, folded, last_level.noun_end, n.start):  # a new action, not "mức độ 3, 4"
+        elided = last_level.end
+    candidates = _candidates(text, folded, n, windows, limit, elided)
     if not candidates:
         return None
     rule, noun_end = candidates[0][2], candidates[0][3]

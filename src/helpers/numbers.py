@@ -41,7 +41,8 @@ NUMBER_RE = re.compile(
     rf"(?<!\d)(?P<value>{_DIGITS})"
     rf"(?:\s*/\s*(?P<den>\d{{1,3}}(?:\.\d{{3}})+|\d+)(?![\d/])"
     # "143 TTHC/306 TTHC": x/y with the counted noun written on both sides
-    rf"|\s+(?P<per>[^\W\d_]{{2,12}})\s*/\s*(?P<den_per>\d{{1,3}}(?:\.\d{{3}})+|\d+)(?=\s+(?P=per)\b))?"
+    # ("866 lượt/964 lượt người" is visits and persons: "lượt" is a counter, not a noun of a fraction)
+    rf"|\s+(?P<per>(?!lượt\b)[^\W\d_]{{2,12}})\s*/\s*(?P<den_per>\d{{1,3}}(?:\.\d{{3}})+|\d+)(?=\s+(?P=per)\b))?"
     rf"(?:\s+(?P<scale>{_SCALE_RE})(?![\w]))?"
     rf"(?P<pct>\s*%)?",
     re.IGNORECASE,

@@ -28,14 +28,15 @@ _OTHER_UNIT = Guarded(
 _OWN_UNIT = Guarded(r"Văn phòng(?! Đoàn| HĐND| Hội đồng| Tỉnh ủy)|Trung tâm|UBND tỉnh|Ủy ban nhân dân tỉnh|toàn tỉnh",
                     re.IGNORECASE)
 # A sentence that opens without a subject of its own continues the sentence before.
-_CONTINUATION_START = re.compile(r"\s*(?:Đã|Đang|Trong đó|Trong số|Gồm|Bao gồm|Còn|Cụ thể)\b")
+_CONTINUATION_START = re.compile(r"\s*(?:Đã|Đang|Trong đó|Trong số|Gồm|Bao gồm|Còn|Cụ thể|Riêng)\b")
 # "(KN 76, TC 143 và kiến nghị 3.448 đơn)" right after a total splits it too
 _BREAKDOWN = Guarded(r"trong đó|trong số (?:này|đó)|bao gồm|\bgồm\b|cụ thể|\(", re.IGNORECASE)
 # The chair's own citizen reception ("trong đó Chủ tịch UBND tỉnh tiếp công dân 11 kỳ") is reported as a figure of
 # its own (the law sets the chair's reception days), not as a mere split of the total.
 _CHAIR_SUBJECT = Guarded(r"(?<!Phó )Chủ tịch (?:UBND|Ủy ban nhân dân)", re.IGNORECASE)
 _FAR_OR_NUMBERED = re.compile(r"\d|[^\d]{31}")
-_BREAKDOWN_START = re.compile(r"\s*(?:Trong đó|Trong số (?:này|đó)|Cụ thể|Bao gồm|Gồm)\b")
+# A sentence that opens by singling out a part ("Riêng đoàn đông người có …") splits a total stated before it.
+_BREAKDOWN_START = re.compile(r"\s*(?:Trong đó|Trong số (?:này|đó)|Cụ thể|Bao gồm|Gồm|Riêng)\b")
 EXEMPT_GROUPS = {"economy"}
 
 
@@ -107,9 +108,9 @@ class SentenceScope:
             return False
         if self.is_other_unit(position):
             return True
+        if self.is_part(metric, position):
+            return True  # a part, or the change of a part
         if kind == "level":
-            if self.is_part(metric, position):
-                return True
             if can_be_total:
                 self.totals.setdefault(metric, end)
         return False
