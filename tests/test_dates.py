@@ -107,6 +107,13 @@ def _span(text, published=None):
 
 
 @pytest.mark.parametrize("text, published, expected", [
+    # The first days of a month.
+    ("Chỉ trong 15 ngày đầu tháng 9, Trung tâm đã trả 700 hồ sơ tại nhà.", date(2021, 9, 20),
+     ("2021-09-01", "2021-09-15")),
+    # A running total since the unit opened, up to the end of a month.
+    ("Kể từ khi đi vào hoạt động ngày 15/3/2019, Trung tâm là đầu mối tiếp nhận hồ sơ.\nTính đến hết tháng 2/2020, "
+     "Trung tâm đã nhận 15.000 hồ sơ.", date(2020, 3, 5), ("2019-03-15", "2020-02-29")),
+    ("Tính đến hết tháng 10/2021, Trung tâm đã nhận 15.000 hồ sơ.", date(2021, 11, 2), ("2021-01-01", "2021-10-31")),
     # An explicit range wins over the label, whatever its separators.
     ("Kết quả giải quyết hồ sơ năm 2021\nTrong thời gian từ ngày 15/01/2021 đến ngày 05/12/2021, Trung tâm "
      "tiếp nhận 12.000 hồ sơ.", date(2021, 12, 20), ("2021-01-15", "2021-12-05")),

@@ -143,6 +143,9 @@ _YEAR_RE = Guarded(r"(?P<label>năm\s+" + _YEAR + r")(?!\s*[-–]\s*(?:19|20)\d\
 _MONTH_RE = Guarded(r"(?P<label>tháng\s+(?P<mo>\d{1,2})(?:\s*[/\-]\s*" + _YEAR +
                     r"|\s*,?\s*năm\s+(?P<year_words>(?:19|20)\d\d))?(?:\s+vừa qua|\s+qua|\s+vừa rồi)?)"
                     r"(?!\d|\s*[/\-.]\s*\d)")
+# The first days of a month: "10 ngày đầu tháng 3", "15 ngày đầu tiên của tháng 9/2021".
+_FIRST_DAYS_RE = Guarded(r"(?P<label>(?P<n>\d{1,2})\s+ngày\s+đầu(?:\s+tiên)?(?:\s+của)?\s+tháng\s+(?P<mo>\d{1,2})"
+                         r"(?:\s*[/\-]\s*" + _YEAR + r"|\s*,?\s*năm\s+(?P<year_words>(?:19|20)\d\d))?)(?!\d|\s*[/\-.]\s*\d)")
 # Several years: "giai đoạn 2015–2020", "từ năm 2015-2020", "nhiệm kỳ 2016-2021", "giai đoạn từ năm 2016 đến năm 2020".
 _SPAN_RE = Guarded(r"(?P<label>(?:giai đoạn|nhiệm kỳ|thời kỳ|các năm|từ năm)\s+(?:từ\s+)?(?:năm\s+)?"
                    r"(?P<y1>(?:19|20)\d\d)\s*(?:[-–—]|đến|tới)\s*(?:năm\s+)?(?P<y2>(?:19|20)\d\d))(?!\d)")
@@ -306,6 +309,13 @@ def _candidates(text: str, reference: date | None, published: date | None) -> li
         period = _month_period(m, reference)
         if period is not None:
             found.append((3 if _reviewed(before) else 2, period))
+    for m in _FIRST_DAYS_RE.finditer_in(text, folded, 0):
+        year = m.group("year") or m.group("year_words") or (reference.year if reference else None)
+        month, days = int(m.group("mo")), int(m.group("n"))
+        start = _safe_date(int(year), month, 1) if year and 1 <= month <= 12 else None
+        end = _safe_date(int(year), month, days) if start else None
+        if start and end and not _not_reviewed(text[max(0, m.start() - 80):m.start()]):
+            found.append((3, Period(start, end, m.group("label"), m.start())))
     for m in _SPAN_RE.finditer_in(text, folded, 0):
         before = text[max(0, m.start() - 80):m.start()]
         if _SPAN_NOT_REVIEWED.search(_tail(before, _SENTENCE_BREAK)):
@@ -478,7 +488,11 @@ _REPORT_DATE_RE = Guarded(r"báo cáo\s+(?:số\s+)?\d+[\w/.\-]*\s+ngày\s+(?P<d
                           r"\s*[/\-.]\s*(?P<y>(?:19|20)\d\d)")
 _YEAR_TO_DATE_RE = Guarded(r"từ đầu năm|lũy kế|luỹ kế")
 _CUTOFF_DATE_RE = Guarded(r"(?:tính đến|tính tới|lũy kế đến|luỹ kế đến|đến hết|tính từ đầu năm đến)\s+(?:hết\s+)?"
-                          r"(?:ngày\s+)?(?P<d>\d{1,2})\s*[/\-.]\s*(?P<m>\d{1,2})\s*[/\-.]\s*(?P<y>(?:19|20)\d\d)")
+                          r"(?:(?:ngày\s+)?(?P<d>\d{1,2})\s*[/\-.]\s*(?P<m>\d{1,2})\s*[/\-.]\s*(?P<y>(?:19|20)\d\d)"
+                          r"|tháng\s+(?P<month>\d{1,2})\s*[/\-]\s*(?P<month_year>(?:19|20)\d\d))")
+# Where a running total starts when it is not 1 January: "kể từ khi chính thức vận hành ngày 02/6/2017".
+_SINCE_RE = Guarded(r"(?:kể từ|từ khi)[^.;\n\d]{0,60}?(?:ngày\s+)?(?P<d>\d{1,2})\s*[/\-.]\s*(?P<m>\d{1,2})"
+                    r"\s*[/\-.]\s*(?P<y>(?:19|20)\d\d)")
 
 
 def _url_date(text: str) -> date | None:
@@ -498,9 +512,18 @@ def _year_to_date(text: str, published: date | None) -> Period | None:
     for m in (_CUTOFF_DATE_RE.search(text, folded, 0, len(text)), _REPORT_DATE_RE.search(text, folded, 0, len(text))):
         if not m:
             continue
-        end = _safe_date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+        if m.groupdict().get("month"):  # "tính đến hết tháng 4/2018": the end of that month
+            month = int(m.group("month"))
+            end = _month_end(int(m.group("month_year")), month) if 1 <= month <= 12 else None
+        else:
+            end = _safe_date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
         if end and end.timetuple().tm_yday > 1 and (published is None or end <= published):
-            return Period(date(end.year, 1, 1), end, " ".join(m.group(0).split()), m.start())
+            start = date(end.year, 1, 1)
+            since = _SINCE_RE.search(text, folded, 0, m.start())
+            since_day = since and _safe_date(int(since.group("y")), int(since.group("m")), int(since.group("d")))
+            if since_day and since_day < end and (end - since_day).days <= 731:
+                start = since_day  # a running total since the unit opened, not since 1 January
+            return Period(start, end, " ".join(m.group(0).split()), m.start())
     m = _YEAR_TO_DATE_RE.search(text, folded, 0, len(text))
     if m and published:
         return Period(date(published.year, 1, 1), published, m.group(0), m.start())
