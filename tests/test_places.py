@@ -141,6 +141,8 @@ MENU = "Trang chủ | Thời sự | Kinh tế | Xã hội | Bạn đọc\n"
     ("Đài PT-TH Hưng Yên", "Hưng Yên"),
     ("baobinhdinh.vn", "Bình Định"),
     ("www.laichau.gov.vn", "Lai Châu"),
+    ("QUẢNG NINH TV", "Quảng Ninh"),  # a broadcaster's brand: the name, then TV / Online
+    ("Hà Giang Online", "Hà Giang"),
 ])
 def test_the_masthead_names_the_province(masthead, province):
     text = f"{masthead}\n{MENU}Xã hội\n\n{ARTICLE}"

@@ -319,7 +319,9 @@ def _identity_regexes() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern,
     names = "|".join(re.escape(n) for n in sorted(lookup, key=len, reverse=True))
     name = rf"(?P<name>{names})(?![{_LETTER}])"
     flags = re.IGNORECASE | re.MULTILINE
-    publisher = re.compile(rf"{_LINE_LEAD}(?:{_PUBLISHER})\s+(?:{_UNIT}\s+)?{name}", flags)
+    # "Báo X", "Cổng TTĐT tỉnh X", and a broadcaster or site named "X TV" / "X Online" on a line of its own
+    publisher = re.compile(rf"{_LINE_LEAD}(?:(?:{_PUBLISHER})\s+(?:{_UNIT}\s+)?{name}"
+                           rf"|{name.replace('P<name>', 'P<suffixed>')}\s+(?:tv|online|ptth|pt-th)[ \t]*$)", flags)
     body = re.compile(rf"{_LINE_LEAD}(?:{_BODY})\s*\b{_UNIT}\s+{name}[ \t]*(?:$|[-–|©•(]|điện tử|dien tu)", flags)
     capitals = re.compile(rf"(?<![{_LETTER}])(?:{_UNIT}|{_PUBLISHER})\s+{name}", flags)
     opener = re.compile(rf"^\s*(?:(?:tỉnh|thành phố)\s+)?{name}\s*:", re.IGNORECASE)
@@ -344,7 +346,8 @@ def _from_identity(text: str, top: str, furniture: str) -> Province | None:
     """
     publisher, body, capitals, _opener, lookup = _identity_regexes()
     page = text + "\n" + furniture
-    names = [m.group("name") for m in publisher.finditer(page)] + [m.group("name") for m in body.finditer(page)]
+    names = [m.group("name") or m.group("suffixed") for m in publisher.finditer(page)]
+    names += [m.group("name") for m in body.finditer(page)]
     for line in _CAPITALS_LINE_RE.finditer(page):
         names += [m.group("name") for m in capitals.finditer(line.group(0))]
     found = {lookup[n.lower()].code: lookup[n.lower()] for n in names}
