@@ -10,6 +10,7 @@ ROOT = Path(__file__).resolve().parents[1]
 RAW = ROOT / "data" / "raw"
 SEEDS = RAW / "seeds"  # the five seed reports; RAW also holds the labelled devset (RAW / "devset")
 DEVSET_TRUTH = ROOT / "tests" / "devset" / "truth"
+HOLDOUT_TRUTH = ROOT / "tests" / "holdout" / "truth"  # a second labelled set (see tests/holdout/SOURCES.md)
 
 
 def raw_folder(parent: Path, files: dict[str, str], name: str = "raw") -> Path:
