@@ -1,8 +1,8 @@
 """Execute the committed notebooks in place, deterministically (``make notebooks``).
 
 The notebooks are stored with their outputs so that nbval can prove a re-run reproduces them; this
-runs each one top to bottom in a fresh kernel from its own folder, without timing metadata, so that
-re-executing unchanged data leaves the files unchanged.
+runs each one top to bottom in a fresh kernel from its own folder, without timing metadata or the
+Python version, so that re-executing unchanged data leaves the files unchanged.
 """
 from __future__ import annotations
 
@@ -26,6 +26,8 @@ def execute_in_place(path: Path, timeout: int = 600) -> None:
         if cell.cell_type == "code":
             cell.outputs = coalesce_streams(cell.outputs)
     notebook.metadata.pop("papermill", None)
+    # The Python patch release that ran it is not a result: any supported Python re-executes to the same file.
+    notebook.metadata.get("language_info", {}).pop("version", None)
     nbformat.write(notebook, path)
 
 
