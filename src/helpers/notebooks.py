@@ -11,12 +11,14 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
+from .tables import replace_text
+
 NOTEBOOK_DIR = Path(__file__).resolve().parents[2] / "notebooks"
 KERNEL = "vn-office-reports"
 
 
 def execute_in_place(path: Path, timeout: int = 600) -> None:
-    """Run ``path`` top to bottom and write it back with its outputs."""
+    """Run ``path`` top to bottom and write it back with its outputs (atomically, with the umask's permissions)."""
     notebook = nbformat.read(path, as_version=4)
     client = NotebookClient(notebook, timeout=timeout, kernel_name=KERNEL, record_timing=False,
                             resources={"metadata": {"path": str(path.parent)}})
@@ -28,7 +30,9 @@ def execute_in_place(path: Path, timeout: int = 600) -> None:
     notebook.metadata.pop("papermill", None)
     # The Python patch release that ran it is not a result: any supported Python re-executes to the same file.
     notebook.metadata.get("language_info", {}).pop("version", None)
-    nbformat.write(notebook, path)
+    text = nbformat.writes(notebook)
+    # As nbformat.write ends the file, but replaced whole: an interrupted run leaves the old notebook.
+    replace_text(path, text if text.endswith("\n") else text + "\n")
 
 
 def coalesce_streams(outputs: list) -> list:
