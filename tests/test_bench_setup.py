@@ -25,9 +25,10 @@ def test_the_set_up_section_is_replaced_and_the_rest_kept(tmp_path, monkeypatch)
     results.write_text("# Benchmarks\n\n## Batch\n\nkept\n", encoding="utf-8")
     monkeypatch.setattr(bench_setup, "RESULTS", results)
     bench_setup.write_section({"before": ROW})
-    bench_setup.write_section({"before": ROW, "after": {**ROW, "how": "uv, faster", "cold_seconds": 9.9}})
+    bench_setup.write_section({"before": ROW, "after": {**ROW, "how": "uv, faster", "cold_seconds": 9.9,
+                                                           "cold_rounds": [9.9, 11.0], "warm_rounds": [4.1, 4.3]}})
     text = results.read_text(encoding="utf-8")
     assert text.startswith("# Benchmarks\n\n## Batch\n\nkept\n\n## Set-up\n")
     assert text.count("## Set-up") == 1
     assert "| before | abc1234 | uv | 3.11.2 | 12.5 | 4.1 | 2026-11-25 |" in text
-    assert "| after | abc1234 | uv, faster | 3.11.2 | 9.9 | 4.1 | 2026-11-25 |" in text
+    assert "| after | abc1234 | uv, faster | 3.11.2 | 9.9 (9.9, 11.0) | 4.1 (4.1, 4.3) | 2026-11-25 |" in text
