@@ -1,6 +1,6 @@
 """Time ``make setup`` from a fresh clone: cold (empty package cache) and warm (cache filled, no .venv).
 
-    python3 benchmarks/bench_setup.py --label after [--ref HEAD] [--python /usr/bin/python3.11]
+    python3 benchmarks/bench_setup.py --label after --how "uv pip sync" [--ref HEAD] [--python PATH] [--repeat 3]
 
 Clones this repository at ``--ref`` into a temporary folder, runs ``make setup PYTHON=<python>`` there
 with empty pip and uv caches (cold), removes ``.venv`` and runs it again with the caches it filled
@@ -86,11 +86,12 @@ def _measure_once(ref: str, python: str | None) -> dict:
 # What the table alone does not say; measured step by step on 2026-11-25 (2 cores shared with other work).
 SETUP_NOTES = [
     "Where a warm uv set-up goes: `python -m venv` with its pip about 3.5 s, pip installing uv 1 s, uv putting",
-    "the locked packages in place under 1 s (hard links from its cache), compiling them to bytecode about 9 s,",
+    "the locked packages in place under 1 s (linked from its cache), compiling them to bytecode about 9 s,",
     "this package and the kernel 0.4 s. The bytecode is compiled at set-up on purpose, as pip did: where a",
     "process cannot write it (`PYTHONDONTWRITEBYTECODE`, as on this machine, or a read-only `.venv`), importing",
     "pandas, matplotlib, scipy and papermill took 2.1–3.3 s with it and 5.8–7.4 s without, in every kernel and",
-    "every test process. Cold adds the downloads from PyPI, which uv fetches in parallel.",
+    "every test process. Cold adds the downloads from PyPI, which uv fetches in parallel. Before, `make setup`",
+    "could not run on Debian's python3.11 (3.11.2) at all: pip found no soupsieve 4.1.2 for it (Python >= 3.11.5).",
 ]
 
 
@@ -98,17 +99,21 @@ def setup_section(times: dict) -> list[str]:
     """The "Set-up" section of RESULTS.md as lines, from the measurements by label."""
     lines = [
         SECTION, "",
-        "`make setup` from a fresh clone (`python3 benchmarks/bench_setup.py --label <label> --ref <commit>`):",
-        "cold with empty pip and uv caches, warm with the caches filled and no `.venv`. Packages from PyPI only",
-        "(this machine's pip mirrors switched off), 2 shared cores; the set-up includes creating `.venv`,",
-        "installing the locked packages and this one, and registering the kernel. Wall time: the fastest of the",
-        "rounds (`--repeat`), each in a new clone with new caches; every round in brackets.", "",
-        "| label | commit | how | Python | cold s | warm s | measured |",
-        "|---|---|---|---|---:|---:|---|",
+        "`make setup` from a fresh clone (`python3 benchmarks/bench_setup.py --label <label> --how <text>",
+        "--ref <commit> --repeat 3`): cold with empty pip and uv caches, warm with the caches filled and no",
+        "`.venv`. Packages from PyPI only (this machine's pip mirrors switched off), 2 shared cores; the set-up",
+        "includes creating `.venv`, installing the locked packages and this one, and registering the kernel.",
+        "Wall time: the fastest of the rounds (`--repeat`), each in a new clone with new caches; every round",
+        "in brackets.", "",
+        "| label | commit | how | Python | cold s | warm s | × faster than before (cold, warm) | measured |",
+        "|---|---|---|---|---:|---:|---:|---|",
     ]
+    before = times.get("before")
     for label, row in times.items():
+        speedup = (f"{before['cold_seconds'] / row['cold_seconds']:.1f}, "
+                   f"{before['warm_seconds'] / row['warm_seconds']:.1f}") if before and row is not before else ""
         lines.append(f"| {label} | {row['commit']} | {row['how']} | {row['python']} | {_times(row, 'cold')} | "
-                     f"{_times(row, 'warm')} | {row['date']} |")
+                     f"{_times(row, 'warm')} | {speedup} | {row['date']} |")
     return lines + [""] + SETUP_NOTES + [""]
 
 

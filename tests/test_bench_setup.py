@@ -30,5 +30,5 @@ def test_the_set_up_section_is_replaced_and_the_rest_kept(tmp_path, monkeypatch)
     text = results.read_text(encoding="utf-8")
     assert text.startswith("# Benchmarks\n\n## Batch\n\nkept\n\n## Set-up\n")
     assert text.count("## Set-up") == 1
-    assert "| before | abc1234 | uv | 3.11.2 | 12.5 | 4.1 | 2026-11-25 |" in text
-    assert "| after | abc1234 | uv, faster | 3.11.2 | 9.9 (9.9, 11.0) | 4.1 (4.1, 4.3) | 2026-11-25 |" in text
+    assert "| before | abc1234 | uv | 3.11.2 | 12.5 | 4.1 |  | 2026-11-25 |" in text
+    assert "| after | abc1234 | uv, faster | 3.11.2 | 9.9 (9.9, 11.0) | 4.1 (4.1, 4.3) | 1.3, 1.0 | 2026-11-25 |" in text
