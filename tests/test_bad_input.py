@@ -13,8 +13,8 @@ import unicodedata
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from conftest import RAW, ROOT, SEEDS, raw_folder
-from helpers.extract import extract
+from conftest import ROOT, SEEDS, raw_folder
+from helpers.extract import extract, text_name
 from helpers.figures import extract_figures
 from helpers.numbers import find_numbers
 from helpers.reading import normalize_text, read_bytes
@@ -125,6 +125,55 @@ def test_manifest_problems(tmp_path):
     assert {k: v[0] for k, v in rejected.items()} == {
         "manifest.csv:3": "manifest_unknown_report", "manifest.csv:4": "manifest_bad_row",
         "manifest.csv:5": "manifest_bad_row", "manifest.csv:6": "manifest_bad_row"}
+
+
+def test_file_names_that_are_not_utf8_are_read_under_an_escaped_id(tmp_path):
+    # As unpacking a ZIP made on Windows leaves them: names in a legacy code page, not UTF-8.
+    raw = os.fsencode(raw_folder(tmp_path, {
+        "manifest.csv": "report_id,source_url,province,published,note\n"
+                        "B\\xe1o c\\xe1o Ngh\\xea An,https://vpubnd.nghean.gov.vn/a,,,known by its escaped id\n",
+        "bad\\xff.txt": GOOD.replace("Nghệ An", "Hà Tĩnh").replace("12.345", "2.345"),  # a real backslash
+    }))
+    for name, text in {b"B\xe1o c\xe1o Ngh\xea An.txt": GOOD, b"bad\xff.txt": GOOD.replace("12.345", "3.456"),
+                       b"s\xfcb/nested.txt": GOOD.replace("Nghệ An", "Quảng Bình").replace("12.345", "4.567"),
+                       b"scan\xff.pdf": "%PDF-1.4"}.items():
+        os.makedirs(os.path.dirname(raw + b"/" + name), exist_ok=True)
+        with open(raw + b"/" + name, "wb") as handle:
+            handle.write(text.encode())
+    out = tmp_path / "out"
+    result = subprocess.run([sys.executable, "-m", "helpers", "extract", os.fsdecode(raw), str(out)],
+                            capture_output=True, text=True)
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+
+    def table(name):  # every table is valid UTF-8 and nothing staged is left behind
+        with open(out / f"{name}.csv", encoding="utf-8", errors="strict", newline="") as handle:
+            return list(csv.DictReader(handle))
+
+    assert sorted(p.name for p in out.iterdir()) == [f"{n}.csv" for n in ("facts", "panel", "rejected", "reports",
+                                                                          "warnings")]
+    reports = {r["report_id"]: r for r in table("reports")}
+    assert set(reports) == {"B\\xe1o c\\xe1o Ngh\\xea An", "bad\\xff", "nested"}
+    assert reports["B\\xe1o c\\xe1o Ngh\\xea An"]["source_url"] == "https://vpubnd.nghean.gov.vn/a"  # the manifest row
+    assert reports["nested"]["province"] == "Quảng Bình"
+    # Two files, one named with the byte 0xff and one with the four characters \xff: one id, the second refused.
+    rejected = {r["path"]: (r["reason"], r["detail"]) for r in table("rejected")}
+    assert {path: reason for path, (reason, _detail) in rejected.items()} == {
+        "bad\\xff.txt": "duplicate_id", "scan\\xff.pdf": "unsupported_type"}
+    assert all("not UTF-8" in detail for _reason, detail in rejected.values())
+    assert reports["bad\\xff"]["province"] == "Hà Tĩnh"  # the file whose name is UTF-8 came first
+    assert sorted((w["report_id"], w["code"]) for w in table("warnings")) == [
+        ("B\\xe1o c\\xe1o Ngh\\xea An", "file_name_not_utf8")]
+    assert {f["report_id"] for f in table("facts")} == set(reports)
+
+
+@given(st.binary(min_size=1, max_size=40))
+def test_any_file_name_becomes_utf8_text_and_a_utf8_name_stays_as_it_is(name):
+    shown = text_name(os.fsdecode(name))
+    assert shown.encode("utf-8") and shown == text_name(os.fsdecode(name))
+    try:
+        assert shown == name.decode("utf-8")
+    except UnicodeDecodeError:
+        assert "\\x" in shown
 
 
 def test_kill_9_leaves_the_previous_tables_whole(tmp_path):

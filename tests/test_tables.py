@@ -7,7 +7,7 @@ import pytest
 
 from conftest import SEEDS, load_benchmark, raw_folder
 from helpers.extract import PER_REPORT_TABLES, extract
-from helpers.tables import render_csv, render_rows
+from helpers.tables import render_csv, render_rows, write_tables
 
 make_corpus = load_benchmark("make_corpus")
 
@@ -40,3 +40,13 @@ def test_parts_joined_in_key_order_are_the_whole():
 def test_a_row_without_a_column_is_an_error_not_an_empty_cell():
     with pytest.raises(KeyError):
         render_csv("rejected", [{"path": "a.txt", "reason": "empty"}])
+
+
+def test_a_table_that_cannot_be_written_leaves_nothing_behind(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "reports.csv").write_text("old\n")
+    rows = {"reports": [], "rejected": [{"path": "bad\udcff.txt", "reason": "empty", "detail": "x."}]}  # not UTF-8
+    with pytest.raises(UnicodeEncodeError):
+        write_tables(out, rows)
+    assert [p.name for p in out.iterdir()] == ["reports.csv"] and (out / "reports.csv").read_text() == "old\n"

@@ -128,6 +128,22 @@ def _manifest_problem(row: dict) -> str:
     return ""
 
 
+def text_name(name: str) -> str:
+    """A file name (or relative path) as text that can go into the UTF-8 tables.
+
+    A name whose bytes are UTF-8 comes back as it is. Other bytes (a ZIP made on Windows leaves names
+    in a legacy code page) reach Python as lone surrogates, which no UTF-8 file can hold; each such byte
+    is written ``\\xNN`` instead: the bytes ``b"bad\\xff.txt"`` give ``bad\\xff.txt`` (a backslash, ``x``,
+    ``f``, ``f``). The same bytes always give the same text.
+    """
+    return os.fsencode(name).decode("utf-8", "backslashreplace")
+
+
+def report_id_of(path: Path) -> str:
+    """The report_id of a raw file: its name without the extension, NFC, as :func:`text_name` shows it."""
+    return unicodedata.normalize("NFC", text_name(path.stem))
+
+
 def list_inputs(raw_dir: Path) -> list[Path]:
     """Every entry under ``raw_dir`` that is a file or a link, sorted; folders are walked, links not."""
     found: list[Path] = []
@@ -254,14 +270,18 @@ def _process_file(raw_dir: Path, path: Path, manifest_row: dict | None) -> dict:
     "facts", "warnings", "csv_rows"}`` (``csv_rows``: the report's rows of ``PER_REPORT_TABLES`` as CSV
     lines). Runs in worker processes for large folders, so it only takes and returns plain data.
     """
-    relative = path.relative_to(raw_dir).as_posix()
+    raw_relative = path.relative_to(raw_dir).as_posix()
+    relative = text_name(raw_relative)
     out = {"path": relative}
+    if relative != raw_relative:  # said wherever the file is rejected, so that its row explains its path
+        out["name_note"] = " Its name is not UTF-8: each byte that is not is written \\xNN in this path."
     if path.is_symlink():
         out["rejected"] = ("symlink", "Symbolic links are never followed; copy the file in.")
         return out
     suffix = path.suffix.lower()
     if suffix not in TEXT_SUFFIXES | HTML_SUFFIXES:
-        out["rejected"] = ("unsupported_type", f"Only .txt and .html reports are read; {path.name!r} is neither.")
+        out["rejected"] = ("unsupported_type",
+                           f"Only .txt and .html reports are read; {text_name(path.name)!r} is neither.")
         return out
     read = read_report(path)
     if read.sha256:
@@ -269,8 +289,13 @@ def _process_file(raw_dir: Path, path: Path, manifest_row: dict | None) -> dict:
     if not read.ok:
         out["rejected"] = (read.reason, read.detail)
         return out
-    report_id = unicodedata.normalize("NFC", path.stem)
+    report_id = report_id_of(path)
     report, facts, warnings = analyse(report_id, read.text, manifest_row, read.furniture)
+    if text_name(path.stem) != path.stem:
+        warnings.append({"report_id": report_id, "code": "file_name_not_utf8", "sentence": "",
+                         "detail": "The file name is not UTF-8 (as a ZIP made on Windows leaves it): read under "
+                                   "this report_id, each byte that is not UTF-8 written \\xNN. Rename the file "
+                                   "in UTF-8 (e.g. with convmv) to give it a readable report_id."})
     if read.encoding == "cp1258":
         warnings.append({"report_id": report_id, "code": "legacy_encoding", "sentence": "",
                          "detail": "Decoded as Windows-1258; check the accents of its title and names."})
@@ -287,7 +312,7 @@ PARALLEL_FROM = 200
 def _process_all(raw_dir: Path, paths: list[Path], manifest: dict[str, dict], workers: int | None) -> Iterator[dict]:
     """``_process_file`` of every path, in path order; yielded as they are done, so that the caller
     merges the first results while the workers analyse the rest."""
-    rows = [manifest.get(unicodedata.normalize("NFC", p.stem)) for p in paths]
+    rows = [manifest.get(report_id_of(p)) for p in paths]
     workers = workers if workers is not None else (os.cpu_count() or 1)
     if workers <= 1 or len(paths) < PARALLEL_FROM:
         yield from (_process_file(raw_dir, p, row) for p, row in zip(paths, rows))
@@ -324,26 +349,28 @@ def extract(raw_dir: Path, workers: int | None = None) -> Extraction:
     seen_content: dict[tuple, str] = {}
     accepted_ids: set[str] = set()
     for item in _process_all(raw_dir, paths, manifest, workers):
-        relative = item["path"]
+        relative, note = item["path"], item.get("name_note", "")
         if "report_id" in item and item["report_id"] in accepted_ids:
             _reject(result.rejected, relative, "duplicate_id",
-                    f"Another file already has the report_id {item['report_id']!r} (file stem); rename one.")
+                    f"Another file already has the report_id {item['report_id']!r} (file stem); rename one." + note)
             continue
         if item.get("digest") in seen_hashes:
             _reject(result.rejected, relative, f"duplicate_of:{seen_hashes[item['digest']]}",
-                    "Byte-for-byte the same file as an earlier report.")
+                    "Byte-for-byte the same file as an earlier report." + note)
             continue
         if "rejected" in item:
-            _reject(result.rejected, relative, *item["rejected"])
+            reason, detail = item["rejected"]
+            _reject(result.rejected, relative, reason, detail + note)
             continue
         facts = item["facts"]
         if not facts:
-            _reject(result.rejected, relative, "no_figures", "No figure of the metric catalog was found in the text.")
+            _reject(result.rejected, relative, "no_figures",
+                    "No figure of the metric catalog was found in the text." + note)
             continue
         content_key = tuple((f["metric"], f["kind"], f["value"], f["qualifier"], f["sentence"]) for f in facts)
         if content_key in seen_content:
             _reject(result.rejected, relative, f"duplicate_of:{seen_content[content_key]}",
-                    "The same article (same figures in the same sentences) with different page furniture.")
+                    "The same article (same figures in the same sentences) with different page furniture." + note)
             continue
         report_id = item["report_id"]
         seen_hashes[item["digest"]] = report_id

@@ -1,8 +1,8 @@
 """Execute the committed notebooks in place, deterministically (``make notebooks``).
 
 The notebooks are stored with their outputs so that nbval can prove a re-run reproduces them; this
-runs each one top to bottom in a fresh kernel from its own folder, without timing metadata, so that
-re-executing unchanged data leaves the files unchanged.
+runs each one top to bottom in a fresh kernel from its own folder, without timing metadata or the
+Python version, so that re-executing unchanged data leaves the files unchanged.
 """
 from __future__ import annotations
 
@@ -12,6 +12,8 @@ from pathlib import Path
 
 import nbformat
 from nbclient import NotebookClient
+
+from .tables import replace_text
 
 NOTEBOOK_DIR = Path(__file__).resolve().parents[2] / "notebooks"
 KERNEL = "vn-office-reports"
@@ -30,7 +32,7 @@ def quiet_kernel_manager(socket_dir: Path, kernel_name: str = KERNEL):
 
 
 def execute_in_place(path: Path, timeout: int = 600) -> None:
-    """Run ``path`` top to bottom and write it back with its outputs."""
+    """Run ``path`` top to bottom and write it back with its outputs (atomically, with the umask's permissions)."""
     notebook = nbformat.read(path, as_version=4)
     sockets = tempfile.mkdtemp(prefix="vnk-")
     manager = quiet_kernel_manager(Path(sockets))
@@ -47,7 +49,11 @@ def execute_in_place(path: Path, timeout: int = 600) -> None:
         if cell.cell_type == "code":
             cell.outputs = coalesce_streams(cell.outputs)
     notebook.metadata.pop("papermill", None)
-    nbformat.write(notebook, path)
+    # The Python patch release that ran it is not a result: any supported Python re-executes to the same file.
+    notebook.metadata.get("language_info", {}).pop("version", None)
+    text = nbformat.writes(notebook)
+    # As nbformat.write ends the file, but replaced whole: an interrupted run leaves the old notebook.
+    replace_text(path, text if text.endswith("\n") else text + "\n")
 
 
 def coalesce_streams(outputs: list) -> list:

@@ -86,15 +86,38 @@ def render_csv(name: str, rows: list[dict]) -> str:
     return header(name) + render_rows(name, rows)
 
 
+def current_umask() -> int:
+    """The process's umask (e.g. ``0o022``), read without changing it where Linux shows it."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    # Elsewhere the only way is to set it and set it back (another thread could create a file in between).
+    mask = os.umask(0o077)
+    os.umask(mask)
+    return mask
+
+
+def output_mode() -> int:
+    """The permission bits a new output file gets: read-write for all, less the umask (``0o644`` under 022)."""
+    return 0o666 & ~current_umask()
+
+
 def stage_text(folder: Path, name: str, text: str) -> str:
     """Write ``text`` (UTF-8, line ends as given) to a new hidden file ``.<name>.*.tmp`` in ``folder``,
     flushed to disk, and return its path.
 
     The caller moves it into place with ``os.replace``, so that no reader ever sees a half-written file,
-    or removes it. When writing fails, the file is removed here and the OSError goes on.
+    or removes it. When writing fails, the file is removed here and the error goes on. The file has the
+    permissions of any new file under the umask (:func:`output_mode`), not the private 0600 of a
+    temporary file: the tables and pages are meant to be read by others when the umask lets them.
     """
     handle, tmp_path = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
     try:
+        os.fchmod(handle, output_mode())
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
             stream.write(text)
             stream.flush()
@@ -103,6 +126,17 @@ def stage_text(folder: Path, name: str, text: str) -> str:
         os.unlink(tmp_path)
         raise
     return tmp_path
+
+
+def replace_text(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` through :func:`stage_text` and ``os.replace``: readers see the old file
+    or the new one, never a part; the new one has the umask's permissions. Errors go on (OSError)."""
+    tmp_path = stage_text(path.parent, path.name, text)
+    try:
+        os.replace(tmp_path, path)
+    finally:
+        if os.path.exists(tmp_path):
+            os.unlink(tmp_path)
 
 
 def write_tables(out_dir: Path, tables: dict[str, list[dict]], rendered: dict[str, str] | None = None) -> dict[str, int]:
@@ -125,8 +159,9 @@ def write_tables(out_dir: Path, tables: dict[str, list[dict]], rendered: dict[st
         for name, tmp_path in temporary.items():
             os.replace(tmp_path, out_dir / f"{name}.csv")
     except OSError as error:
+        raise OutputError(f"cannot write into {out_dir}: {error.strerror}") from None
+    finally:  # whatever stopped the writing, no staged table is left behind (the moved ones are gone already)
         for tmp_path in temporary.values():
             if os.path.exists(tmp_path):
                 os.unlink(tmp_path)
-        raise OutputError(f"cannot write into {out_dir}: {error.strerror}") from None
     return {name: len(rows) for name, rows in tables.items()}
