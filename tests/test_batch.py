@@ -1,6 +1,7 @@
 """The per-province batch: pages, index, failures kept apart, safe slugs."""
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -36,9 +37,12 @@ def test_batch_writes_the_site(tmp_path):
     run_extraction(SEEDS, processed)
     out = tmp_path / "reports"
     result = subprocess.run([sys.executable, "-m", "helpers", "batch", "--processed", str(processed), "--out", str(out),
-                             "--jobs", "2", "--quiet"], capture_output=True, text=True, cwd=ROOT)
+                             "--jobs", "2", "--quiet"], capture_output=True, text=True, cwd=ROOT,
+                            preexec_fn=lambda: os.umask(0o022))
     assert result.returncode == 0, result.stderr
     assert "without encryption" not in result.stderr  # kernels start quietly (IPC), issue #14
+    # Pages and executed notebooks are shared like any new file under the umask (issue #14), not 0600.
+    assert {oct(p.stat().st_mode & 0o777) for p in out.iterdir() if p.is_file()} == {oct(0o644)}
     pages = sorted(p.name for p in out.glob("*.html"))
     assert pages == ["cleaning.html", "compare.html", "hau-giang.html", "index.html", "lang-son.html", "thanh-hoa.html",
                      "tuyen-quang.html"]

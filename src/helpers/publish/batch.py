@@ -29,7 +29,7 @@ from pathlib import Path
 from ..compare import ParameterError, Tables, load_tables, resolve_province_parameter
 from ..notebooks import KERNEL, NOTEBOOK_DIR
 from ..places import ascii_fold
-from ..tables import stage_text
+from ..tables import output_mode, replace_text
 from . import cache
 from .i18n import DEFAULT_LANGUAGE, check_language, say
 from .kernels import KernelPool, shutdown
@@ -89,12 +89,8 @@ def choose_provinces(requested: str, panel_provinces: list[str]) -> list[str]:
 
 
 def atomic_write(path: Path, text: str) -> None:
-    tmp = stage_text(path.parent, path.name, text)
-    try:
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+    """``path`` replaced whole by ``text`` (see :func:`tables.replace_text`)."""
+    replace_text(path, text)
 
 
 def write_if_changed(path: Path, text: str) -> None:
@@ -134,6 +130,7 @@ def run_one(page: Page, out_dir: str, lang: str, manager) -> str:
 
     out = Path(out_dir)
     handle, tmp_ipynb = tempfile.mkstemp(prefix=f".{page.name}.", suffix=".ipynb", dir=out)
+    os.fchmod(handle, output_mode())  # the executed notebook is shared like the page, not private (0600)
     os.close(handle)
     error = ""
     try:
