@@ -22,6 +22,17 @@ def raw_folder(parent: Path, files: dict[str, str], name: str = "raw") -> Path:
     return raw
 
 
+def panel_frame(rows) -> "pd.DataFrame":
+    """A panel table (the contract's columns, in order) from tuples of cells, as the compare stage reads it."""
+    import pandas as pd
+
+    from helpers.tables import COLUMNS
+
+    frame = pd.DataFrame([dict(zip(COLUMNS["panel"], row)) for row in rows], columns=COLUMNS["panel"])
+    frame["denominator"] = pd.to_numeric(frame["denominator"])
+    return frame
+
+
 def load_benchmark(name: str):
     """The script ``benchmarks/<name>.py`` as a module (the benchmarks are scripts, not a package)."""
     spec = importlib.util.spec_from_file_location(name, ROOT / "benchmarks" / f"{name}.py")

@@ -6,18 +6,12 @@ import math
 import pandas as pd
 import pytest
 
+from conftest import panel_frame
 from helpers.compare import (ParameterError, aggregate_2025, changes_over_time, check_grouping, check_metrics,
                              coverage, period_label, ranking, rate_intervals, resolve_province_parameter,
                              split_by_coverage)
 
-COLUMNS = ["province", "province_code", "province_2025", "period_start", "period_end", "metric", "value",
-           "qualifier", "denominator", "unit", "n_sources", "report_ids", "conflict"]
-
-
-def panel(rows):
-    frame = pd.DataFrame([dict(zip(COLUMNS, row)) for row in rows], columns=COLUMNS)
-    frame["denominator"] = pd.to_numeric(frame["denominator"])
-    return frame
+panel = panel_frame  # the contract's panel columns (conftest)
 
 
 PANEL = panel([

@@ -10,7 +10,7 @@ import time
 import pandas as pd
 import pytest
 
-from conftest import ROOT, SEEDS
+from conftest import ROOT, SEEDS, panel_frame
 from helpers import __main__ as cli
 from helpers.catalog import load_catalog
 from helpers.compare import ParameterError, Tables, peer_comparisons, province_trends
@@ -19,14 +19,7 @@ from helpers.publish import blocks, cache, i18n
 from helpers.publish.batch import PROFILE_NOTEBOOK
 
 NBSP = "\u00a0"
-PANEL_COLUMNS = ["province", "province_code", "province_2025", "period_start", "period_end", "metric", "value",
-                 "qualifier", "denominator", "unit", "n_sources", "report_ids", "conflict"]
-
-
-def panel(rows):
-    frame = pd.DataFrame([dict(zip(PANEL_COLUMNS, row)) for row in rows], columns=PANEL_COLUMNS)
-    frame["denominator"] = pd.to_numeric(frame["denominator"])
-    return frame
+panel = panel_frame  # the contract's panel columns (conftest)
 
 
 def year(province, y, metric, value, qualifier="exact", denominator=None, unit="count"):
