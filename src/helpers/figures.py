@@ -244,7 +244,7 @@ _PAREN_BEFORE = re.compile(r"[^.;\d]{0,30}\(\s*$")
 _PEOPLE_AFTER = re.compile(r"\s*(?:lượt\s+)?người\b", I)
 _NO_NOUN_AFTER = re.compile(r"\s*(?:[,;]|\.(?:\s|$)|$)")
 _THRESHOLD = re.compile(r"\s*[^\W\d_]+(?:\s+[^\W\d_]+)?\s+trở (?:lên|xuống)\b")
-_IDIOM_ENDINGS = ("là", ":", "trước", "kỳ", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9")  # what the idiom can end with
+_IDIOM_ENDINGS = ("là", ":", "trước", "kỳ")  # what the idiom can end with, besides a year
 # A rank after a rank: "đứng 14/63 tỉnh thành cả nước và 3/14 tỉnh vùng …", "xếp thứ 16 cả nước và thứ 3 khu vực".
 _NEXT_RANK = re.compile(r"[^.;\d]{0,80}?(?:,|\bvà)\s*(?:(?:xếp |đứng )?(?:thứ|hạng)\s*)?$", I)
 _CONTINUATION_BEFORE = re.compile(r"(?:,|\bvà)\s*$", I)
@@ -276,7 +276,7 @@ class Figure(NamedTuple):
     loose: bool = False  # found by a stand-in rule (internal: see Rule.loose)
 
 
-def _rank_reference(text: str, number: Number, limit: int, den_raw: str) -> str:
+def _rank_reference(text: str, number: Number, limit: int) -> str:
     """``14 tỉnh vùng trung du và miền núi Bắc Bộ`` from ``xếp thứ 2/14 tỉnh vùng … Bộ, xếp …``."""
     tail = text[number.end:limit]
     m = re.match(r"\s*(.*?)(?=[;(\n]|\.(?:\s|$)|…|, (?!thành phố|thị xã)|$)", tail)
@@ -284,6 +284,7 @@ def _rank_reference(text: str, number: Number, limit: int, den_raw: str) -> str:
     group = re.split(r"\s+(?:và|trong đó)\s+(?=xếp|đứng|thứ|hạng|\d)", group)[0]
     if number.denominator is None:
         return group
+    den_raw = re.search(r"/\s*([\d.]+)", text[number.num_start:number.end]).group(1)  # the group's size as written
     return f"{den_raw} {group}".strip() if group else den_raw
 
 
@@ -300,9 +301,8 @@ def _candidates(text: str, folded: str | None, n: Number, windows: tuple[int, in
     rank_from = max(0, n.start - 25)
     is_rank = n.raw[:1].isalpha() or _RANK_CUE.search_in(text[rank_from:n.start], folded, rank_from) is not None
     rule_set = _RULES_FOR[(is_rank, n.is_percent)]
-    nouns = rule_set.nouns.match(text, n.end, limit)
-    if elided_from is not None:  # the noun is the one after an earlier number; after-cues still start here
-        nouns = rule_set.nouns.match(text, elided_from, limit)
+    # With ``elided_from``, the noun is the one after an earlier number; after-cues still start at this one.
+    nouns = rule_set.nouns.match(text, n.end if elided_from is None else elided_from, limit)
     out = []
     for compiled in rule_set.without_noun:
         _score_rule(text, folded, n, windows, limit, n.end, compiled, out)
@@ -316,7 +316,7 @@ def _candidates(text: str, folded: str | None, n: Number, windows: tuple[int, in
     return out
 
 
-def _score_rule(text, folded, n, windows, limit, noun_end, compiled, out):  # noqa: C901 (one decision table)
+def _score_rule(text, folded, n, windows, limit, noun_end, compiled, out):
     """Append (score, order, rule, noun_end) to ``out`` when the compiled rule fits (see :func:`_candidates`)."""
     order, rule, before, after, not_after, blockers, not_before = compiled
     if (rule.whole_only and n.denominator is not None) or (rule.fraction_only and n.denominator is None):
@@ -427,7 +427,8 @@ def _figure_for(text, folded, n: Number, windows, s_start, s_end, last_level, la
     if not reference and (change or (last_figure is not None and last_figure.kind == "change")):
         reference = _REFERENCE_BEFORE.last(text, folded, windows[0], n.start)
         reference_first = reference is not None
-    if not change and before.rstrip().endswith(_IDIOM_ENDINGS):
+    tail = before.rstrip()
+    if not change and (tail.endswith(_IDIOM_ENDINGS) or tail[-1:].isdigit()):
         idiom_start = max(s_start, n.start - 60)
         change = _CHANGE_REFERENCE_BEFORE.search_in(text[idiom_start:n.start], folded, idiom_start)
         reference = reference or change
@@ -472,9 +473,8 @@ def _figure_for(text, folded, n: Number, windows, s_start, s_end, last_level, la
     if last_figure is not None and last_figure.unit == "rank" and last_figure.kind == "level" and not n.is_percent \
             and (n.denominator is not None or text[max(s_start, n.start - 6):n.start].rstrip().endswith(("thứ", "hạng"))) \
             and _NEXT_RANK.match(text, last_number_end, n.start):
-        den_raw = re.search(r"/\s*([\d.]+)", text[n.num_start:n.end])
         return _make(catalog, n, last_figure.metric, "level", value, qualifier, s_start, s_end,
-                     _rank_reference(text, n, limit, den_raw.group(1) if den_raw else ""))
+                     _rank_reference(text, n, limit))
 
     # 4. The catalog rules; a number with no noun after it ("… tiếp nhận 30.000 văn bản; ban hành trên 11.000, …")
     # counts what the figure before it in the sentence counted.
@@ -487,9 +487,8 @@ def _figure_for(text, folded, n: Number, windows, s_start, s_end, last_level, la
         return None
     rule, noun_end = candidates[0][2], candidates[0][3]
     if rule.rank:
-        den_raw = re.search(r"/\s*([\d.]+)", text[n.num_start:n.end])
         return _make(catalog, n, rule.metric, "level", value, qualifier, s_start, s_end,
-                     _rank_reference(text, n, limit, den_raw.group(1) if den_raw else ""), noun_end)
+                     _rank_reference(text, n, limit), noun_end)
     return _make(catalog, n, rule.metric, "level", value, qualifier, s_start, s_end, noun_end=noun_end,
                  loose=rule.loose)
 
