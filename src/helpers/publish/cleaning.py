@@ -85,23 +85,21 @@ class CleaningRecord:
                                 css_class="coverage matrix", number=lambda n: format_number(n, lang),
                                 vertical_headers=True)
 
+    def _listing(self, name: str, rows: list[list], column_keys: tuple[str, ...], wide: tuple[int, ...]) -> blocks.Block:
+        """A section ``name`` (its phrase is the heading and the anchor): a table of ``rows``, or a line saying none."""
+        head = blocks.heading(say(name, self.lang), anchor=name)
+        if not rows:
+            return head + blocks.paragraph(say(f"{name}_none", self.lang))
+        columns = [say(k, self.lang) for k in column_keys]
+        return head + blocks.table(columns, rows, wide=wide, stack=True)
+
     def rejected(self) -> blocks.Block:
-        lang = self.lang
         frame = self.tables.rejected
-        head = blocks.heading(say("rejected", lang), anchor="rejected")
-        if frame.empty:
-            return head + blocks.paragraph(say("rejected_none", lang))
         rows = [[p, r, d] for p, r, d in zip(frame["path"], frame["reason"], frame["detail"])]
-        columns = [say(k, lang) for k in ("col_file", "col_reason", "col_detail")]
-        return head + blocks.table(columns, rows, wide=(2,), stack=True)
+        return self._listing("rejected", rows, ("col_file", "col_reason", "col_detail"), wide=(2,))
 
     def warnings(self) -> blocks.Block:
-        lang = self.lang
         frame = self.tables.warnings
-        head = blocks.heading(say("warnings", lang), anchor="warnings")
-        if frame.empty:
-            return head + blocks.paragraph(say("warnings_none", lang))
         rows = [[self._report_name(r), c, d, s] for r, c, d, s in
                 zip(frame["report_id"], frame["code"], frame["detail"], frame["sentence"])]
-        columns = [say(k, lang) for k in ("col_report", "col_reason", "col_detail", "col_sentence")]
-        return head + blocks.table(columns, rows, wide=(3,), stack=True)
+        return self._listing("warnings", rows, ("col_report", "col_reason", "col_detail", "col_sentence"), wide=(3,))
