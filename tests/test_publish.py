@@ -240,3 +240,19 @@ def test_evidence_names_the_leader_who_decided_the_province():
     assert evidence_label("official:Nguyễn Văn A", "en") == "a named official: Nguyễn Văn A"
     assert evidence_label("text", "en") == "the article's text"
     assert evidence_label("", "vi") == "chưa xác định"
+
+
+def test_a_page_does_not_depend_on_papermills_random_cell_ids():
+    import nbformat
+
+    from helpers.publish.render import notebook_to_html
+
+    def executed(cell_id):
+        notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("x = 1"), nbformat.v4.new_code_cell("x")])
+        notebook.cells[0].id, notebook.cells[0].metadata["tags"] = cell_id, ["injected-parameters"]
+        notebook.cells[1].outputs = [nbformat.v4.new_output("execute_result", {"text/plain": "1"}, execution_count=1)]
+        return notebook
+
+    first, second = executed("ca3e4616"), executed("91280d37")
+    assert notebook_to_html(first, "T", "en") == notebook_to_html(second, "T", "en")
+    assert first.cells[0].id == "ca3e4616"  # the executed notebook itself is left as it was

@@ -19,8 +19,18 @@ _NO_DESCRIPTION = re.compile(r'alt="No description has been provided for this im
 
 
 def notebook_to_html(notebook, title: str, lang: str, active: str = "") -> str:
-    """An executed notebook as one page of the site: outputs only, in the site's shell."""
+    """An executed notebook as one page of the site: outputs only, in the site's shell.
+
+    Cells are named by their position on the page: papermill gives its injected-parameters cell a new random
+    id at every run, which would make the same notebook on the same data a different page.
+    """
+    import copy
+
     from nbconvert import HTMLExporter
+
+    notebook = copy.deepcopy(notebook)
+    for position, cell in enumerate(notebook.cells):
+        cell.id = f"cell-{position}"
 
     exporter = HTMLExporter(template_name="basic", exclude_input=True, exclude_input_prompt=True,
                             exclude_output_prompt=True, exclude_markdown=True, exclude_raw=True)
