@@ -5,13 +5,19 @@
 the term, or it started earlier and its ``to`` reaches into the term, or its note names the term ("2021-2026").
 A row with an open end and no such evidence is not counted for a later term: the table must not claim more
 than the sources show.
+
+The 2021–2026 term ended on 30 June 2025 where the province was merged into a new unit. The 11 provinces that
+became a unit on their own (Hà Nội, Sơn La, Hà Tĩnh, …) kept their councils and committees until the 2026–2031
+councils were elected on 15 March 2026, so for them the term runs to that day and the rows filed under their
+2025 unit (a vice-chair elected "for 2021-2026" in October 2025) count too.
 """
 from __future__ import annotations
 
 import csv
 import re
+from collections import Counter
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from .places import REFERENCE_DIR, load_provinces
@@ -33,6 +39,17 @@ TERMS = (
 )
 # A term begins with the People's Council's first session; a leader whose tenure reaches a month into it held it.
 _GRACE_DAYS = 30
+# Election day of the 2026–2031 People's Councils (vietnamplus.vn, "Các mốc tiến hành bầu cử ĐBQH khóa XVI…"):
+# where a province was not merged, its 2021–2026 committee served until then.
+ELECTION_2026 = date(2026, 3, 15)
+
+
+def terms_of(unmerged: bool) -> tuple[Term, ...]:
+    """The two terms as they ran in a province: the second one is longer where the province was not merged."""
+    if not unmerged:
+        return TERMS
+    first, second = TERMS
+    return first, Term(second.label, second.start, ELECTION_2026 - timedelta(days=1), second.names)
 
 
 def _day(value: str) -> date | None:
@@ -50,15 +67,26 @@ def serves_in(row: dict[str, str], term: Term) -> bool:
     return any(name in note for name in term.names) and not (start and start > term.end)
 
 
+def _official_rows(reference_dir: Path) -> list[dict[str, str]]:
+    with open(reference_dir / "officials.csv", encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
 def coverage_rows(reference_dir: Path = REFERENCE_DIR) -> list[dict[str, object]]:
     """One dict per pre-2025 province: chairs and vice-chairs per term, office chiefs, in code order."""
-    with open(reference_dir / "officials.csv", encoding="utf-8", newline="") as handle:
-        rows = [r for r in csv.DictReader(handle) if r["province"]]
+    every = _official_rows(reference_dir)
+    rows = [r for r in every if r["province"]]
+    rows_2025 = [r for r in every if r["province_2025"]]
+    provinces = load_provinces(reference_dir)
+    units = Counter(p.province_2025 for p in provinces)
     table = []
-    for province in load_provinces(reference_dir):
+    for province in provinces:
+        unmerged = units[province.province_2025] == 1
         own = [r for r in rows if r["province"] == province.name]
+        if unmerged:
+            own += [r for r in rows_2025 if r["province_2025"] == province.province_2025]
         entry: dict[str, object] = {"province": province.name}
-        for term in TERMS:
+        for term in terms_of(unmerged):
             serving = [r for r in own if serves_in(r, term)]
             entry[f"chairs {term.label}"] = len({r["name"] for r in serving if r["post"] == CHAIR})
             entry[f"vice-chairs {term.label}"] = len({r["name"] for r in serving if r["post"] == VICE})
@@ -80,8 +108,7 @@ def coverage_table(reference_dir: Path = REFERENCE_DIR) -> str:
     for entry in rows:
         cells = [str(entry[c]) for c in columns]
         lines.append("| " + " | ".join(cells) + " |" + ("" if complete(entry) else " ⚠"))
-    with open(reference_dir / "officials.csv", encoding="utf-8", newline="") as handle:
-        units_2025 = {r["province_2025"] for r in csv.DictReader(handle) if r["province_2025"]}
+    units_2025 = {r["province_2025"] for r in _official_rows(reference_dir) if r["province_2025"]}
     lines.append("")
     lines.append(f"{sum(map(complete, rows))} of {len(rows)} provinces have a chair and at least two vice-chairs "
                  f"for both terms (⚠ marks the others); {len(units_2025)} of 34 units formed on 1 July 2025 have rows.")
