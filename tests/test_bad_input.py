@@ -18,6 +18,7 @@ from helpers.extract import extract, text_name
 from helpers.figures import extract_figures
 from helpers.numbers import find_numbers
 from helpers.reading import normalize_text, read_bytes
+from helpers.publish.i18n import reason_label
 
 GOOD = "Văn phòng UBND tỉnh Nghệ An tổng kết năm 2022.\nNăm 2022, Văn phòng tiếp nhận 12.345 văn bản đến.\n"
 
@@ -58,6 +59,8 @@ def test_a_messy_raw_folder(tmp_path):
         "big.txt": "too_large", "page.docx": "unsupported_type", "link.txt": "symlink",
     }
     assert all(detail.endswith(".") and len(detail) > 20 for _r, detail in rejected.values())
+    # the pages name every reason in words, in both languages
+    assert all(reason_label(r, lang) != r for r in reasons.values() for lang in ("vi", "en"))
     accepted = {r["report_id"]: r for r in result.reports}
     assert set(accepted) == {"utf16", "nfd crlf", "Báo cáo Hà Tĩnh năm 2022", "nested"}
     assert accepted["nested"]["province"] == "Quảng Bình"

@@ -79,6 +79,18 @@ def test_every_phrase_is_in_both_languages_and_the_cli_offers_the_same_languages
 
 
 # --- safe HTML ------------------------------------------------------------------------------------------
+def test_rejections_and_warnings_are_explained_in_the_pages_language():
+    fixed = "No province could be decided (manifest, office name, text, URL, officials): the report stays out."
+    assert i18n.reason_detail("no_province", fixed, "en") == fixed
+    vi = i18n.reason_detail("no_province", fixed, "vi")
+    assert "tỉnh" in vi and "manifest" not in vi  # nothing said twice, nothing left in English
+    specific = "Lê Văn A → Tỉnh X; Trần Văn B → Tỉnh Y"
+    assert i18n.reason_detail("ambiguous_province", specific, "vi").endswith(specific)  # names are kept
+    assert i18n.reason_label("duplicate_of:d101", "vi") == "Bản trùng: d101"
+    assert i18n.reason_label("duplicate_of:d101", "en") == "Duplicate: d101"
+    assert i18n.reason_label("something_new", "vi") == "something_new"  # an unknown code is shown as it is
+
+
 def test_blocks_escape_text_and_links_only_go_to_web_addresses():
     table = blocks.table(["a", "b"], [["<script>x</script>", blocks.link("javascript:alert(1)", "click")]])
     assert "<script>" not in table.html and "&lt;script&gt;" in table.html and "javascript:" not in table.html

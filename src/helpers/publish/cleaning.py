@@ -13,7 +13,7 @@ from ..catalog import load_catalog
 from ..compare import Tables, load_tables, metric_report_matrix
 from . import blocks
 from .i18n import (check_language, count, evidence_label, format_date, format_number, metric_label, period_label,
-                   say)
+                   reason_detail, reason_label, say)
 
 
 class CleaningRecord:
@@ -95,11 +95,12 @@ class CleaningRecord:
 
     def rejected(self) -> blocks.Block:
         frame = self.tables.rejected
-        rows = [[p, r, d] for p, r, d in zip(frame["path"], frame["reason"], frame["detail"])]
+        rows = [[p, reason_label(r, self.lang), reason_detail(r, d, self.lang)]
+                for p, r, d in zip(frame["path"], frame["reason"], frame["detail"])]
         return self._listing("rejected", rows, ("col_file", "col_reason", "col_detail"), wide=(2,))
 
     def warnings(self) -> blocks.Block:
         frame = self.tables.warnings
-        rows = [[self._report_name(r), c, d, s] for r, c, d, s in
+        rows = [[self._report_name(r), reason_label(c, self.lang), reason_detail(c, d, self.lang), s] for r, c, d, s in
                 zip(frame["report_id"], frame["code"], frame["detail"], frame["sentence"])]
         return self._listing("warnings", rows, ("col_report", "col_reason", "col_detail", "col_sentence"), wide=(3,))

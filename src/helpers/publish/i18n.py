@@ -206,6 +206,70 @@ PHRASES = {
     "and": ("và", "and"),
 }
 
+# Why an input was set aside or a report warned (the ``reason``/``code`` of rejected.csv and warnings.csv):
+# code → (Vietnamese label, English label, Vietnamese explanation). The tables keep the extractor's English
+# detail; a Vietnamese page explains the code in Vietnamese and adds the detail only where it carries specifics.
+REASONS = {
+    "no_province": ("Chưa xác định được tỉnh", "No province",
+                    "Không xác định được tỉnh (bảng kê, tên văn phòng, nội dung, đường dẫn, lãnh đạo): báo cáo "
+                    "không vào bảng so sánh. Nếu biết tỉnh, hãy thêm một dòng vào bảng kê."),
+    "no_period": ("Chưa xác định được kỳ", "No period",
+                  "Không tìm thấy kỳ báo cáo: các số liệu không có kỳ và không được so sánh."),
+    "ambiguous_province": ("Lãnh đạo của hai tỉnh", "Leaders of two provinces",
+                           "Các lãnh đạo được nêu tên thuộc hai tỉnh khác nhau vào ngày của báo cáo, nên không "
+                           "chọn tỉnh nào."),
+    "implausible_value": ("Giá trị không hợp lý", "Implausible value",
+                          "Một số liệu bị bỏ vì giá trị không thể đúng với chỉ tiêu đó."),
+    "no_figures": ("Không có số liệu", "No figures", "Không tìm thấy số liệu nào thuộc danh mục chỉ tiêu."),
+    "duplicate_id": ("Trùng mã báo cáo", "Same report id",
+                     "Một tệp khác đã có cùng mã báo cáo (tên tệp); hãy đổi tên một trong hai."),
+    "duplicate_of": ("Bản trùng", "Duplicate", "Cùng một bài với một báo cáo đã đọc trước đó."),
+    "empty": ("Không có nội dung", "Empty", "Không còn chữ nào sau khi bỏ phần khung của trang."),
+    "not_text": ("Không phải văn bản", "Not text", "Tệp không phải là văn bản (ví dụ tệp PDF hoặc ảnh)."),
+    "bad_encoding": ("Lỗi mã hóa ký tự", "Bad encoding", "Không giải mã được tệp thành văn bản tiếng Việt."),
+    "truncated": ("Tệp bị cắt", "Cut off", "Tệp dừng giữa một ký tự UTF-8: tệp đã bị cắt khi lưu hoặc tải về."),
+    "unsupported_type": ("Loại tệp không đọc", "Unsupported type", "Chỉ đọc báo cáo dạng .txt và .html."),
+    "legacy_encoding": ("Mã hóa cũ", "Legacy encoding",
+                        "Tệp được giải mã theo Windows-1258; hãy kiểm tra dấu của tiêu đề và tên riêng."),
+    "file_name_not_utf8": ("Tên tệp không phải UTF-8", "File name not UTF-8",
+                           "Tên tệp không phải UTF-8 (như tệp ZIP tạo trên Windows): mỗi byte lạ được viết \\xNN "
+                           "trong mã báo cáo. Hãy đổi tên tệp sang UTF-8 (ví dụ bằng convmv)."),
+    "too_large": ("Tệp quá lớn", "Too large", "Tệp lớn hơn giới hạn cho một bài báo."),
+    "unreadable": ("Không đọc được tệp", "Unreadable", "Không mở được tệp."),
+    "symlink": ("Liên kết tượng trưng", "Symbolic link", "Liên kết tượng trưng không được đọc."),
+    "manifest_unreadable": ("Bảng kê không đọc được", "Manifest unreadable", "Không đọc được bảng kê."),
+    "manifest_bad_header": ("Tiêu đề bảng kê sai", "Manifest header", "Dòng tiêu đề của bảng kê không đúng."),
+    "manifest_bad_row": ("Dòng bảng kê sai", "Manifest row", "Một dòng của bảng kê không hợp lệ."),
+    "manifest_unknown_report": ("Bảng kê nêu báo cáo không có", "Manifest names no file",
+                                "Bảng kê nêu một báo cáo mà không có tệp nào mang tên đó."),
+}
+# Codes whose detail says nothing the explanation does not: a Vietnamese page leaves the English out.
+_REASONS_WITHOUT_SPECIFICS = {"no_province", "no_period", "no_figures", "empty", "symlink", "legacy_encoding",
+                              "file_name_not_utf8"}
+
+
+def reason_label(code: str, lang: str) -> str:
+    """A reader's name for a rejection or warning code (``duplicate_of:d101`` → "Bản trùng: d101"); an unknown
+    code is shown as it is."""
+    base, _, other = code.partition(":")
+    if base not in REASONS:
+        return code
+    label = _pick(REASONS[base][:2], lang)
+    return f"{label}: {other}" if other else label
+
+
+def reason_detail(code: str, detail: str, lang: str) -> str:
+    """The detail of a rejection or warning for a page in ``lang``: English pages show the table's detail;
+    Vietnamese pages explain the code, followed by the detail's specifics where it has any."""
+    base = code.partition(":")[0]
+    if check_language(lang) == "en" or base not in REASONS:
+        return detail
+    explanation = REASONS[base][2]
+    if base in _REASONS_WITHOUT_SPECIFICS or not detail:
+        return explanation
+    return f"{explanation} Chi tiết (tiếng Anh): {detail}"
+
+
 # Nouns counted on the pages: key → (Vietnamese, English singular, English plural).
 NOUNS = {
     "report": ("báo cáo", "report", "reports"),
