@@ -10,13 +10,14 @@ import time
 import pandas as pd
 import pytest
 
-from conftest import ROOT, SEEDS, panel_frame
+from conftest import ROOT, SEEDS, panel_frame, raw_folder
 from helpers import __main__ as cli
 from helpers.catalog import load_catalog
 from helpers.compare import ParameterError, Tables, peer_comparisons, province_trends
 from helpers.extract import run_extraction
 from helpers.publish import blocks, cache, i18n
 from helpers.publish.batch import PROFILE_NOTEBOOK
+from helpers.publish.cleaning import CleaningRecord
 
 NBSP = "\u00a0"
 panel = panel_frame  # the contract's panel columns (conftest)
@@ -89,6 +90,12 @@ def test_rejections_and_warnings_are_explained_in_the_pages_language():
     assert i18n.reason_label("duplicate_of:d101", "vi") == "Bản trùng: d101"
     assert i18n.reason_label("duplicate_of:d101", "en") == "Duplicate: d101"
     assert i18n.reason_label("something_new", "vi") == "something_new"  # an unknown code is shown as it is
+
+
+def test_a_warned_report_without_a_province_is_named_by_its_id(tmp_path):
+    run_extraction(raw_folder(tmp_path, {"a.txt": "Năm 2022, Văn phòng tiếp nhận 1.234 văn bản đến."}), tmp_path / "out")
+    listing = CleaningRecord.load(tmp_path / "out", "vi").warnings().text
+    assert "a · Năm 2022" in listing and "Chưa xác định được tỉnh" in listing
 
 
 def test_blocks_escape_text_and_links_only_go_to_web_addresses():

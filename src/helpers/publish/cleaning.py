@@ -30,13 +30,13 @@ class CleaningRecord:
         return period_label(row["period_start"], row["period_end"], self.lang) if row["period_start"] else ""
 
     def _report_name(self, report_id: str) -> str:
-        """``Tuyên Quang · Năm 2023`` for a report (its id when no province or period was decided)."""
+        """``Tuyên Quang · Năm 2023`` for a report; its id stands in for a province that was not decided."""
         row = self.tables.reports[self.tables.reports["report_id"] == report_id]
         if row.empty:
             return report_id
         row = row.iloc[0]
-        parts = [row["province"], self._period(row)]
-        return " · ".join(p for p in parts if p) or report_id
+        parts = [row["province"] or report_id, self._period(row)]
+        return " · ".join(p for p in parts if p)
 
     def summary(self, extraction_counts: dict | None = None) -> blocks.Block:
         lang = self.lang

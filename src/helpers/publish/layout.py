@@ -88,6 +88,7 @@ footer { max-width: 64rem; margin: 0 auto; padding: 1rem; border-top: 1px solid 
   .stack td[data-label]::before { content: attr(data-label); display: block; font-size: 0.75rem;
                                   color: #57606a; text-transform: uppercase; letter-spacing: 0.02em; }
   .stack td:first-child { font-weight: 600; }
+  .stack td:empty { display: none; }  /* no label over nothing (a warning without a sentence) */
   .stack td:first-child::before { display: none; }
 }
 """
