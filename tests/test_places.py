@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from datetime import date
 
 import pytest
@@ -95,6 +96,9 @@ def test_officials_table_follows_its_schema():
             assert unit_by_name(row["province_2025"]) is not None, row
         start, end = (date.fromisoformat(row[key]) if row[key] else None for key in ("from", "to"))
         assert not (start and end and start > end), row
+        # a note stands on its own: no pointer into a working file ("south.csv:12") that the project does not hold
+        assert not re.search(r"\b\w+\.csv:\d", row["note"]), row
+    assert len({(r["name"], r["post"], r["province"], r["province_2025"], r["from"]) for r in rows}) == len(rows)
     assert len(load_officials()) == len(rows)  # the loader accepts every row
 
 
