@@ -51,3 +51,14 @@ def test_an_unmerged_province_keeps_its_2021_term_until_the_2026_election(tmp_pa
     # B and C were merged: their 2021–2026 committees ended on 30 June 2025, and the new unit's rows are not theirs
     assert table["Tỉnh B"]["vice-chairs 2021–2026"] == 0 and table["Tỉnh C"]["vice-chairs 2021–2026"] == 0
     assert terms_of(True)[1].end == date(2026, 3, 14) and terms_of(False) == TERMS
+
+
+def test_the_table_says_which_provinces_rest_on_an_inferred_year(tmp_path):
+    chair, vice = "Chủ tịch UBND tỉnh", "Phó Chủ tịch UBND tỉnh"
+    rows = [f"Chủ {i},{chair},Tỉnh C,,2016-06-20,2025-06-30,https://example.org/c{i},Chair.\n" for i in (1,)]
+    rows += [f"Phó {i},{vice},Tỉnh C,,2016-06-20,2025-06-30,https://example.org/v{i},Vice-chair.\n" for i in (1, 2)]
+    rows[-1] = rows[-1].replace("Vice-chair.", "Vice-chair on 5 May (2022 inferred from the session number).")
+    _reference(tmp_path, rows)
+    text = coverage_table(tmp_path)
+    assert "1 of 3 provinces have a chair" in text
+    assert "Without the rows whose year was inferred, 0 would be: Tỉnh C rest on such a row." in text
