@@ -96,6 +96,7 @@ def test_a_warned_report_without_a_province_is_named_by_its_id(tmp_path):
     run_extraction(raw_folder(tmp_path, {"a.txt": "Năm 2022, Văn phòng tiếp nhận 1.234 văn bản đến."}), tmp_path / "out")
     listing = CleaningRecord.load(tmp_path / "out", "vi").warnings().text
     assert "a · Năm 2022" in listing and "Chưa xác định được tỉnh" in listing
+    assert "Câu gốc" not in listing  # no warning quotes a sentence, so no empty column for one
 
 
 def test_blocks_escape_text_and_links_only_go_to_web_addresses():

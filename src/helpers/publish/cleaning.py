@@ -103,4 +103,7 @@ class CleaningRecord:
         frame = self.tables.warnings
         rows = [[self._report_name(r), reason_label(c, self.lang), reason_detail(c, d, self.lang), s] for r, c, d, s in
                 zip(frame["report_id"], frame["code"], frame["detail"], frame["sentence"])]
+        if not any(row[3] for row in rows):  # no warning quotes a sentence: no empty column
+            return self._listing("warnings", [row[:3] for row in rows], ("col_report", "col_reason", "col_detail"),
+                                 wide=(2,))
         return self._listing("warnings", rows, ("col_report", "col_reason", "col_detail", "col_sentence"), wide=(3,))
