@@ -47,7 +47,7 @@ def test_clean_reports_on_another_folder(tmp_path):
     shutil.copytree(SEEDS, raw)
     (raw / "blank.txt").write_text("   ")
     text = _run("01_clean_reports.ipynb", tmp_path, raw_dir=str(raw), processed_dir=str(tmp_path / "out"))
-    assert "blank.txt" in text and "empty" in text
+    assert "blank.txt | Không có nội dung" in text  # the rejected file with its reason ("empty"), in the page's words
     assert (tmp_path / "out" / "rejected.csv").read_text().count("\n") == 2
 
 
