@@ -15,12 +15,11 @@ from __future__ import annotations
 
 import csv
 import re
-from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-from .places import REFERENCE_DIR, load_provinces
+from .places import REFERENCE_DIR, Province, load_provinces, sole_predecessor
 
 CHAIR, VICE, CHIEF = "Chủ tịch UBND tỉnh", "Phó Chủ tịch UBND tỉnh", "Chánh Văn phòng UBND tỉnh"
 
@@ -77,20 +76,14 @@ def inferred(row: dict[str, str]) -> bool:
     return "infer" in row["note"].lower()
 
 
-def coverage_rows(reference_dir: Path = REFERENCE_DIR, read_only: bool = False) -> list[dict[str, object]]:
-    """One dict per pre-2025 province: chairs and vice-chairs per term, office chiefs, in code order.
-    ``read_only`` leaves out the rows whose dates were inferred."""
-    every = [r for r in _official_rows(reference_dir) if not (read_only and inferred(r))]
-    rows = [r for r in every if r["province"]]
-    rows_2025 = [r for r in every if r["province_2025"]]
-    provinces = load_provinces(reference_dir)
-    units = Counter(p.province_2025 for p in provinces)
+def _count(rows: list[dict[str, str]], provinces: tuple[Province, ...]) -> list[dict[str, object]]:
+    """The coverage entries of ``provinces`` counted from officials.csv ``rows`` (see ``coverage_rows``)."""
     table = []
     for province in provinces:
-        unmerged = units[province.province_2025] == 1
-        own = [r for r in rows if r["province"] == province.name]
-        if unmerged:
-            own += [r for r in rows_2025 if r["province_2025"] == province.province_2025]
+        unmerged = sole_predecessor(province.province_2025, provinces) is not None
+        # an unmerged province's 2021–2026 committee went on as its 2025 unit's: those rows are its own too
+        own = [r for r in rows if r["province"] == province.name
+               or unmerged and r["province_2025"] == province.province_2025]
         entry: dict[str, object] = {"province": province.name}
         for term in terms_of(unmerged):
             serving = [r for r in own if serves_in(r, term)]
@@ -101,6 +94,11 @@ def coverage_rows(reference_dir: Path = REFERENCE_DIR, read_only: bool = False) 
     return table
 
 
+def coverage_rows(reference_dir: Path = REFERENCE_DIR) -> list[dict[str, object]]:
+    """One dict per pre-2025 province: chairs and vice-chairs per term, office chiefs, in code order."""
+    return _count(_official_rows(reference_dir), load_provinces(reference_dir))
+
+
 def complete(entry: dict[str, object]) -> bool:
     """A chair and at least two vice-chairs found for both terms."""
     return all(entry[f"chairs {t.label}"] >= 1 and entry[f"vice-chairs {t.label}"] >= 2 for t in TERMS)
@@ -108,15 +106,16 @@ def complete(entry: dict[str, object]) -> bool:
 
 def coverage_table(reference_dir: Path = REFERENCE_DIR) -> str:
     """The Markdown coverage table with a closing line that counts the complete provinces."""
-    rows = coverage_rows(reference_dir)
+    every, provinces = _official_rows(reference_dir), load_provinces(reference_dir)
+    rows = _count(every, provinces)
     columns = list(rows[0])
     lines = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
     for entry in rows:
         cells = [str(entry[c]) for c in columns]
         lines.append("| " + " | ".join(cells) + " |" + ("" if complete(entry) else " ⚠"))
-    units_2025 = {r["province_2025"] for r in _official_rows(reference_dir) if r["province_2025"]}
+    units_2025 = {r["province_2025"] for r in every if r["province_2025"]}
     lines.append("")
-    strict = {e["province"]: complete(e) for e in coverage_rows(reference_dir, read_only=True)}
+    strict = {e["province"]: complete(e) for e in _count([r for r in every if not inferred(r)], provinces)}
     leaning = [e["province"] for e in rows if complete(e) and not strict[e["province"]]]
     lines.append(f"{sum(map(complete, rows))} of {len(rows)} provinces have a chair and at least two vice-chairs "
                  f"for both terms (⚠ marks the others); {len(units_2025)} of 34 units formed on 1 July 2025 have rows.")

@@ -432,14 +432,20 @@ def _post_named_with(text: str, start: int, end: int) -> str:
     return next(_POST_BY_GROUP[group] for group in ("chief", "vice", "chair") if post.group(group))
 
 
+def sole_predecessor(unit: str, provinces: tuple[Province, ...] | None = None) -> Province | None:
+    """The pre-2025 province a 2025 ``unit`` continues unchanged (Sơn La → Sơn La, Huế → Thừa Thiên Huế), or
+    None when the unit was formed by merging several (``provinces``: default provinces.csv)."""
+    predecessors = [p for p in (provinces or load_provinces()) if p.province_2025 == unit]
+    return predecessors[0] if len(predecessors) == 1 else None
+
+
 def _official_place(official: Official) -> tuple[Province | None, str]:
     """(pre-2025 province or None, 2025 unit) of a post: a 2025 unit gives its province only when it
     succeeds exactly one pre-2025 province."""
     if official.province:
         province = province_by_name(official.province)
         return province, province.province_2025 if province else ""
-    predecessors = [p for p in load_provinces() if p.province_2025 == official.province_2025]
-    return (predecessors[0] if len(predecessors) == 1 else None), official.province_2025
+    return sole_predecessor(official.province_2025), official.province_2025
 
 
 def _from_officials(text: str, when: date | None, officials: tuple[Official, ...]) -> ProvinceMatch | None:
